@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yew::Renderer::<seekscan_web::app::App>::new().render();
+}

@@ -1,0 +1,63 @@
+use seekscan_core::explain::PlanNode;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanTreeProps {
+    pub plan: PlanNode,
+    pub testid: AttrValue,
+}
+
+/// The plan as a tree: access path, index and seek key, index conditions vs
+/// filter, sort, early stop, estimated vs actual rows, rejected candidates.
+#[component]
+pub fn PlanTree(props: &PlanTreeProps) -> Html {
+    html! {
+        <div class="plan" data-testid={props.testid.clone()}>
+            <ul class="plan-tree">{ node(&props.plan) }</ul>
+        </div>
+    }
+}
+
+fn node(plan: &PlanNode) -> Html {
+    let access = plan.table.as_ref().map(|table| {
+        let path = match &plan.index {
+            Some(index) => html! { <><span class="access">{ plan.access.clone().unwrap_or_default() }</span>{" "}<code class="index">{ index }</code></> },
+            None => html! { <span class="access full-scan">{ "Full scan" }</span> },
+        };
+        html! { <>{ path }{ " on " }<code>{ table }</code></> }
+    });
+    let rows = match (plan.est_rows, plan.actual_rows) {
+        (Some(est), Some(actual)) => format!("est {est:.0} · actual {actual}"),
+        (Some(est), None) => format!("est {est:.0}"),
+        (None, Some(actual)) => format!("actual {actual}"),
+        (None, None) => String::new(),
+    };
+    html! {
+        <li>
+            <div class="plan-node">
+                <span class="op">{ &plan.op }</span>
+                { for access }
+                if !rows.is_empty() { <span class="rows-estimate">{ rows }</span> }
+            </div>
+            <dl class="plan-details">
+                if let Some(key) = &plan.seek_key { <dt>{ "seek" }</dt><dd><code>{ key }</code></dd> }
+                if !plan.index_conditions.is_empty() { <dt>{ "index cond" }</dt><dd><code>{ plan.index_conditions.join(" AND ") }</code></dd> }
+                if !plan.filter.is_empty() { <dt>{ "filter" }</dt><dd><code>{ plan.filter.join(" AND ") }</code></dd> }
+                if plan.sort { <dt>{ "sort" }</dt><dd>{ "sorts its input" }</dd> }
+                if plan.early_stop { <dt>{ "limit" }</dt><dd>{ "stops the scan early" }</dd> }
+            </dl>
+            if !plan.rejected.is_empty() {
+                <details class="rejected">
+                    <summary>{ format!("{} rejected", plan.rejected.len()) }</summary>
+                    <ul>{ for plan.rejected.iter().map(|r| html! {
+                        <li><code>{ r.index.clone().unwrap_or_else(|| "full scan".to_owned()) }</code>
+                            { format!(" cost {:.0}: {}", r.cost, r.reason) }</li>
+                    }) }</ul>
+                </details>
+            }
+            if !plan.children.is_empty() {
+                <ul>{ for plan.children.iter().map(node) }</ul>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,28 @@
+//! The gloo worker around `seekscan_core::service::Service`. It runs in its own
+//! thread, so a long load or query never blocks the page.
+use gloo_worker::{HandlerId, Worker, WorkerScope};
+use seekscan_core::protocol::{Request, Response};
+use seekscan_core::service::Service;
+
+pub struct EngineWorker {
+    service: Service,
+}
+
+impl Worker for EngineWorker {
+    type Message = ();
+    type Input = Request;
+    type Output = Response;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        Self {
+            service: Service::default(),
+        }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        self.service
+            .handle(msg, &mut |response| scope.respond(id, response));
+    }
+}

@@ -1,0 +1,11 @@
+//! seekscan-web: the playground page (Yew) and the engine's Web Worker.
+//!
+//! Everything the page shows comes from `seekscan_core` running in the worker;
+//! this crate only renders state and forwards requests.
+
+pub mod app;
+pub mod codec;
+pub mod components;
+pub mod engine_worker;
+pub mod state;
+pub mod worker_client;
