@@ -1,0 +1,122 @@
+//! The one-line verdict above the panes: which configuration was faster, by
+//! how much, next to what the Phase 3 document expected.
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// "A" or "B"; `None` when the medians are equal.
+    pub faster: Option<String>,
+    /// slower median / faster median (≥ 1).
+    pub ratio: f64,
+    /// How much less time the faster one took, in percent of the slower one.
+    pub percent_faster: f64,
+    pub text: String,
+}
+
+/// Compares two medians (µs). `expected` is the document's wording, such as
+/// "85% faster for report status filtering".
+pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Verdict {
+    let (faster, fast, slow) = if median_b_us < median_a_us {
+        (Some("B"), median_b_us, median_a_us)
+    } else if median_a_us < median_b_us {
+        (Some("A"), median_a_us, median_b_us)
+    } else {
+        (None, median_a_us, median_b_us)
+    };
+    // Timers can read 0 µs for very fast queries; never divide by zero.
+    let ratio = if fast > 0.0 {
+        slow / fast
+    } else if slow > 0.0 {
+        f64::INFINITY
+    } else {
+        1.0
+    };
+    let percent_faster = if slow > 0.0 {
+        (slow - fast) / slow * 100.0
+    } else {
+        0.0
+    };
+    let mut text = match faster {
+        Some(label) => {
+            let other = if label == "A" { "B" } else { "A" };
+            if ratio.is_finite() {
+                format!(
+                    "{label} is {} faster than {other} ({percent_faster:.0}% less time)",
+                    format_ratio(ratio)
+                )
+            } else {
+                format!(
+                    "{label} is faster than {other} (its median is below the timer's resolution)"
+                )
+            }
+        }
+        None => "A and B took the same median time".to_owned(),
+    };
+    if let Some(expected) = expected.and_then(expected_percent) {
+        text.push_str(&format!("; the document expected {expected}% faster"));
+    }
+    Verdict {
+        faster: faster.map(str::to_owned),
+        ratio,
+        percent_faster,
+        text,
+    }
+}
+
+fn format_ratio(ratio: f64) -> String {
+    if ratio >= 10.0 {
+        format!("{ratio:.0}×")
+    } else {
+        format!("{ratio:.1}×")
+    }
+}
+
+/// The first percentage in the document's wording ("85% faster …" → "85",
+/// "80-90% faster" → "80-90").
+pub fn expected_percent(expected: &str) -> Option<String> {
+    let end = expected.find('%')?;
+    let start = expected[..end]
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .map_or(0, |i| i + 1);
+    let number = &expected[start..end];
+    (!number.is_empty()).then(|| number.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn b_faster_with_expectation() {
+        let v = verdict(
+            3700.0,
+            100.0,
+            Some("85% faster for report status filtering"),
+        );
+        assert_eq!(v.faster.as_deref(), Some("B"));
+        assert!((v.ratio - 37.0).abs() < 1e-9);
+        assert_eq!(
+            v.text,
+            "B is 37× faster than A (97% less time); the document expected 85% faster"
+        );
+    }
+
+    #[test]
+    fn a_faster_and_ties() {
+        let v = verdict(100.0, 150.0, None);
+        assert_eq!(v.faster.as_deref(), Some("A"));
+        assert_eq!(v.text, "A is 1.5× faster than B (33% less time)");
+        assert_eq!(verdict(5.0, 5.0, None).faster, None);
+        assert!(verdict(0.0, 10.0, None).text.contains("resolution"));
+    }
+
+    #[test]
+    fn percentages_from_the_document() {
+        assert_eq!(expected_percent("80-90% faster").as_deref(), Some("80-90"));
+        assert_eq!(
+            expected_percent("70% faster for feature flag checks").as_deref(),
+            Some("70")
+        );
+        assert_eq!(expected_percent("faster"), None);
+    }
+}
