@@ -22,7 +22,18 @@ impl Worker for EngineWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        if let Request::Watch { channel } = &msg {
+            install_panic_report(channel.clone());
+        }
         self.service
             .handle(msg, &mut |response| scope.respond(id, response));
     }
+}
+
+/// A panic aborts the worker; tell the page first (see `worker_health`).
+fn install_panic_report(channel: String) {
+    std::panic::set_hook(Box::new(move |info| {
+        console_error_panic_hook::hook(info);
+        crate::worker_health::report_death(&channel, &format!("the engine crashed: {info}"));
+    }));
 }

@@ -8,4 +8,6 @@ pub mod codec;
 pub mod components;
 pub mod engine_worker;
 pub mod state;
+pub mod url_sync;
 pub mod worker_client;
+pub mod worker_health;

@@ -1,6 +1,8 @@
+use seekscan_core::explain::PlanNode;
 use seekscan_core::protocol::Pane;
 use yew::prelude::*;
 
+use crate::components::distribution_strip::DistributionStrip;
 use crate::components::plan_tree::PlanTree;
 use crate::components::rows_table::RowsTable;
 
@@ -10,6 +12,8 @@ pub struct ResultPaneProps {
     pub slot: AttrValue,
     pub title: AttrValue,
     pub pane: Option<Pane>,
+    /// The other configuration's plan: what differs is highlighted.
+    pub other: Option<PlanNode>,
 }
 
 /// One configuration's answer: plan, timing, rows, or the error.
@@ -26,10 +30,11 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
             let timings = &result.timings;
             html! {
                 <>
-                    <PlanTree plan={result.outcome.plan.clone()} testid={format!("plan-{slot}")} />
+                    <PlanTree plan={result.outcome.plan.clone()} other={props.other.clone()} testid={format!("plan-{slot}")} />
                     <div class="timing" data-testid={format!("timing-{slot}")}>
                         <span>{ format!("median {} · p95 {} over {} runs", fmt_us(timings.median_us), fmt_us(timings.p95_us), timings.samples_us.len()) }</span>
                         <span>{ format!("{} rows examined · {} returned", stats.rows_examined, stats.rows_returned) }</span>
+                        <DistributionStrip samples={timings.samples_us.clone()} />
                     </div>
                     <RowsTable columns={result.outcome.columns.clone()} rows={result.outcome.rows.clone()} testid={format!("rows-{slot}")} />
                 </>

@@ -8,6 +8,8 @@ use crate::engine::QueryOutcome;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub enum Request {
+    /// Sent first: the BroadcastChannel on which the worker reports its own death.
+    Watch { channel: String },
     /// Generate the sample database and build every index once.
     Load { seed: u64, scale: usize },
     /// Run one statement under each configuration, `repetitions` times each.

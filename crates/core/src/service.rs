@@ -46,6 +46,8 @@ fn statement_kind(sql: &str) -> StatementKind {
 impl Service {
     pub fn handle(&mut self, request: Request, emit: &mut dyn FnMut(Response)) {
         match request {
+            // The worker itself handles this one (its panic hook).
+            Request::Watch { .. } => {}
             Request::Load { seed, scale } => match self.load(seed, scale, emit) {
                 Ok(info) => emit(Response::Loaded(info)),
                 Err(message) => emit(Response::LoadFailed { message }),

@@ -1,0 +1,93 @@
+use seekscan_core::experiment::SCALE_PRESETS;
+use seekscan_core::protocol::DatasetInfo;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::state::EngineStatus;
+
+#[derive(Properties, PartialEq)]
+pub struct DatasetPanelProps {
+    pub scale: usize,
+    pub seed: u64,
+    pub status: EngineStatus,
+    pub dataset: Option<DatasetInfo>,
+    /// (scale, seed): generate this dataset and build every index.
+    pub on_regenerate: Callback<(usize, u64)>,
+}
+
+/// Scale presets, seed, Regenerate with progress, and the row counts.
+#[component]
+pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
+    let scale_ref = use_node_ref();
+    let seed_ref = use_node_ref();
+    let onclick = {
+        let (scale_ref, seed_ref) = (scale_ref.clone(), seed_ref.clone());
+        let on_regenerate = props.on_regenerate.clone();
+        let (scale, seed) = (props.scale, props.seed);
+        Callback::from(move |_| {
+            let scale = scale_ref
+                .cast::<HtmlSelectElement>()
+                .and_then(|s| s.value().parse().ok())
+                .unwrap_or(scale);
+            let seed = seed_ref
+                .cast::<HtmlInputElement>()
+                .and_then(|s| s.value().parse().ok())
+                .unwrap_or(seed);
+            on_regenerate.emit((scale, seed));
+        })
+    };
+    let busy = matches!(props.status, EngineStatus::Loading(_) | EngineStatus::Starting);
+    let progress = match &props.status {
+        EngineStatus::Loading(p) => html! {
+            <div class="load-progress">
+                <progress max={p.total.max(1).to_string()} value={p.done.to_string()} />
+                <span>{ format!("{} — {}/{}", p.step, p.done, p.total) }</span>
+            </div>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class="panel dataset" aria-label="Dataset">
+            <h2>{ "Dataset" }</h2>
+            <div class="form-row">
+                <label for="scale">{ "Audit events" }</label>
+                <select id="scale" data-testid="scale" ref={scale_ref}>
+                    { for SCALE_PRESETS.iter().map(|&preset| html! {
+                        <option value={preset.to_string()} selected={preset == props.scale}>{ format_count(preset) }</option>
+                    }) }
+                    if !SCALE_PRESETS.contains(&props.scale) {
+                        <option value={props.scale.to_string()} selected=true>{ format_count(props.scale) }</option>
+                    }
+                </select>
+                <label for="seed">{ "Seed" }</label>
+                <input id="seed" type="number" min="0" value={props.seed.to_string()} ref={seed_ref} />
+                <button data-testid="regenerate" {onclick} disabled={busy}>{ "Regenerate" }</button>
+            </div>
+            { progress }
+            if let Some(dataset) = &props.dataset {
+                <table class="counts">
+                    <tbody>
+                        { for dataset.tables.iter().map(|t| html! {
+                            <tr><td><code>{ &t.name }</code></td><td class="num">{ format_count(t.rows) }</td></tr>
+                        }) }
+                        <tr><td>{ "tenants" }</td><td class="num">{ format_count(dataset.tenants) }</td></tr>
+                    </tbody>
+                </table>
+                <p class="muted">{ format!("seed {} · loaded and indexed in {:.0} ms", dataset.seed, dataset.load_ms) }</p>
+            }
+        </section>
+    }
+}
+
+/// 100000 → "100,000".
+pub fn format_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
