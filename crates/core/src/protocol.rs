@@ -1,5 +1,7 @@
 //! Every type that crosses the Web Worker boundary. The page sends a
 //! [`Request`]; the worker answers with one or more [`Response`]s.
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bench::Timings;
@@ -53,7 +55,16 @@ pub struct DatasetInfo {
     pub small_tenant: i64,
     pub tables: Vec<TableCount>,
     pub indexes: Vec<IndexDef>,
+    /// Each documented pattern's parameters, drawn from this data.
+    pub pattern_params: Vec<PatternParams>,
     pub load_ms: f64,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PatternParams {
+    pub pattern: String,
+    pub large: BTreeMap<String, String>,
+    pub small: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

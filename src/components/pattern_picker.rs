@@ -1,0 +1,124 @@
+use std::collections::BTreeMap;
+
+use seekscan_core::patterns::{self, Pattern};
+use seekscan_core::protocol::DatasetInfo;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PatternPickerProps {
+    pub selected: Option<String>,
+    /// Parameters the user set; the rest come from the data (large tenant).
+    pub params: BTreeMap<String, String>,
+    pub dataset: Option<DatasetInfo>,
+    /// (pattern id or None for free SQL, rendered SQL)
+    pub on_pattern: Callback<(Option<String>, String)>,
+    /// (name, value, rendered SQL)
+    pub on_param: Callback<(String, String, String)>,
+}
+
+/// The parameters a pattern runs with: data-drawn defaults for the chosen
+/// tenant size, overridden by what the user typed.
+pub fn effective_params(
+    pattern: &Pattern,
+    dataset: Option<&DatasetInfo>,
+    large: bool,
+    overrides: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut params = dataset
+        .and_then(|d| d.pattern_params.iter().find(|p| p.pattern == pattern.id))
+        .map(|p| if large { p.large.clone() } else { p.small.clone() })
+        .unwrap_or_default();
+    params.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
+    params
+}
+
+/// Documented patterns: ORM form and SQL side by side, parameters, and the
+/// document's expected improvement.
+#[component]
+pub fn PatternPicker(props: &PatternPickerProps) -> Html {
+    let all = patterns::all();
+    let selected = props.selected.as_deref().and_then(patterns::find);
+    let dataset = props.dataset.clone();
+    let onchange = {
+        let on_pattern = props.on_pattern.clone();
+        let dataset = dataset.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let id = select.value();
+            match patterns::find(&id) {
+                Some(pattern) => {
+                    let params = effective_params(pattern, dataset.as_ref(), true, &BTreeMap::new());
+                    on_pattern.emit((Some(id), pattern.render(&params)));
+                }
+                None => on_pattern.emit((None, String::new())),
+            }
+        })
+    };
+    let details = selected.map(|pattern| {
+        let params = effective_params(pattern, props.dataset.as_ref(), true, &props.params);
+        let tenant_button = |large: bool| {
+            let on_param = props.on_param.clone();
+            let dataset = dataset.clone();
+            let overrides = props.params.clone();
+            let onclick = Callback::from(move |_| {
+                let mut base = effective_params(pattern, dataset.as_ref(), large, &BTreeMap::new());
+                // Keep the user's non-tenant choices; switch everything data-drawn.
+                for (k, v) in &overrides {
+                    if k != "tenant" && !base.contains_key(k) {
+                        base.insert(k.clone(), v.clone());
+                    }
+                }
+                for (name, value) in &base {
+                    on_param.emit((name.clone(), value.clone(), pattern.render(&base)));
+                }
+            });
+            html! { <button type="button" {onclick}>{ if large { "large tenant" } else { "small tenant" } }</button> }
+        };
+        html! {
+            <div class="pattern">
+                <div class="pattern-meta">
+                    <span>{ "index: " }<code>{ &pattern.index }</code></span>
+                    <span class="expected">{ format!("document: {}", pattern.expected_improvement) }</span>
+                </div>
+                <div class="pattern-forms">
+                    <figure><figcaption>{ "Django ORM" }</figcaption><pre><code>{ &pattern.orm }</code></pre></figure>
+                    <figure><figcaption>{ "SQL" }</figcaption><pre><code>{ pattern.render(&params) }</code></pre></figure>
+                </div>
+                <div class="params">
+                    { for pattern.params.iter().map(|name| {
+                        let on_param = props.on_param.clone();
+                        let name = name.to_string();
+                        let params_for_render = params.clone();
+                        let key = name.clone();
+                        let onchange = Callback::from(move |event: Event| {
+                            let input: HtmlInputElement = event.target_unchecked_into();
+                            let mut next = params_for_render.clone();
+                            next.insert(key.clone(), input.value());
+                            on_param.emit((key.clone(), input.value(), pattern.render(&next)));
+                        });
+                        let id = format!("param-{name}");
+                        html! {
+                            <label for={id.clone()}>{ &name }
+                                <input id={id} value={params.get(&name).cloned().unwrap_or_default()} {onchange} />
+                            </label>
+                        }
+                    }) }
+                    { tenant_button(true) }{ tenant_button(false) }
+                </div>
+            </div>
+        }
+    });
+    html! {
+        <div class="pattern-picker">
+            <label for="pattern">{ "Pattern" }</label>
+            <select id="pattern" data-testid="pattern-picker" {onchange}>
+                <option value="" selected={selected.is_none()}>{ "Custom SQL" }</option>
+                { for all.iter().map(|p| html! {
+                    <option value={p.id.to_string()} selected={Some(p.id.as_ref()) == props.selected.as_deref()}>{ &p.title }</option>
+                }) }
+            </select>
+            { for details }
+        </div>
+    }
+}
