@@ -1,5 +1,15 @@
-//! seekscan-core: the Upstream sample database, composite B-tree indexes under
-//! GlueSQL, and a cost-based planner that explains itself. Pure Rust: no web
-//! dependencies, so everything here is tested with plain `cargo test`.
+//! seekscan-core: the Upstream sample database, GlueSQL over seekscan's own
+//! storage, and plans that say what the executor really did. Pure Rust: no
+//! web dependencies, so everything here is tested with plain `cargo test`.
+
+pub mod bench;
 pub mod comparison;
+pub mod engine;
 pub mod experiment;
+pub mod explain;
+pub mod generator;
+pub mod patterns;
+pub mod protocol;
+pub mod schema;
+pub mod service;
+pub mod storage;

@@ -3,44 +3,30 @@
 use web_time::Instant;
 
 use crate::bench;
-use crate::catalog::IndexSet;
 use crate::engine::Engine;
 use crate::generator::{self, DatasetSpec};
+use crate::patterns;
 use crate::protocol::{
-    Config, DatasetInfo, LoadProgress, Pane, PaneResult, Request, Response, RowAgreement,
-    RunKind, RunReport, TableCount,
+    DatasetInfo, LoadProgress, PaneResult, PatternParams, Request, Response, RunKind, RunReport,
+    TableCount,
 };
 
 #[derive(Default)]
 pub struct Service {
-    loaded: Option<Loaded>,
+    engine: Option<Engine>,
 }
 
-struct Loaded {
-    engine: Engine,
-    info: DatasetInfo,
-}
-
-/// What a statement does, decided from its first words before anything runs.
-#[derive(Debug, PartialEq, Eq)]
-enum StatementKind {
-    Query,
-    Catalog,
-    Mutation,
-}
-
-fn statement_kind(sql: &str) -> StatementKind {
-    let words: Vec<String> = sql
+/// Whether a statement only reads, decided from its first word.
+fn read_only(sql: &str) -> bool {
+    let first = sql
         .split_whitespace()
-        .take(2)
-        .map(str::to_ascii_uppercase)
-        .collect();
-    match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["CREATE", "INDEX"] | ["DROP", "INDEX"] => StatementKind::Catalog,
-        ["INSERT", ..] | ["UPDATE", ..] | ["DELETE", ..] | ["CREATE", ..] | ["DROP", ..]
-        | ["ALTER", ..] => StatementKind::Mutation,
-        _ => StatementKind::Query,
-    }
+        .next()
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    matches!(
+        first.as_str(),
+        "SELECT" | "EXPLAIN" | "WITH" | "VALUES" | "SHOW" | "("
+    )
 }
 
 impl Service {
@@ -55,10 +41,9 @@ impl Service {
             Request::Run {
                 id,
                 sql,
-                configs,
                 repetitions,
             } => {
-                let kind = self.run(&sql, &configs, repetitions);
+                let kind = self.run(&sql, repetitions);
                 emit(Response::Ran(RunReport { id, sql, kind }));
             }
         }
@@ -70,6 +55,9 @@ impl Service {
         scale: usize,
         emit: &mut dyn FnMut(Response),
     ) -> Result<DatasetInfo, String> {
+        if scale == 0 {
+            return Err("scale must be at least 1 audit event".to_owned());
+        }
         let started = Instant::now();
         let mut progress = |step: &str, done: usize, total: usize| {
             emit(Response::Progress(LoadProgress {
@@ -78,15 +66,9 @@ impl Service {
                 total,
             }))
         };
-        progress("generating", 0, scale);
+        progress("generating", 0, 1);
         let dataset = generator::generate(&DatasetSpec { seed, scale });
-        let mut engine = Engine::new();
-        generator::load_into(&dataset, &mut engine, &mut progress).map_err(|e| e.to_string())?;
-        engine
-            .build_builtin_indexes(&mut |name: &str, done: usize, total: usize| {
-                progress(&format!("indexing {name}"), done, total)
-            })
-            .map_err(|e| e.to_string())?;
+        let engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
         let info = DatasetInfo {
             seed,
             scale,
@@ -98,66 +80,125 @@ impl Service {
                 .into_iter()
                 .map(|(name, rows)| TableCount { name, rows })
                 .collect(),
-            indexes: engine.indexes(),
+            pattern_params: {
+                let (large, small) = (
+                    patterns::params_for(&dataset, true),
+                    patterns::params_for(&dataset, false),
+                );
+                patterns::all()
+                    .iter()
+                    .map(|p| PatternParams {
+                        pattern: p.id.to_owned(),
+                        large: large.clone(),
+                        small: small.clone(),
+                    })
+                    .collect()
+            },
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
         };
-        self.loaded = Some(Loaded {
-            engine,
-            info: info.clone(),
-        });
+        self.engine = Some(engine);
         Ok(info)
     }
 
-    fn run(&mut self, sql: &str, configs: &[Config], repetitions: u32) -> RunKind {
-        let Some(loaded) = self.loaded.as_mut() else {
+    fn run(&mut self, sql: &str, repetitions: u32) -> RunKind {
+        let Some(engine) = self.engine.as_mut() else {
             return RunKind::Failed {
                 message: "the database is still loading".to_owned(),
             };
         };
-        match statement_kind(sql) {
-            StatementKind::Mutation => RunKind::Failed {
-                message: "the playground runs SELECT, EXPLAIN and CREATE/DROP INDEX; \
-                          changing data or tables would make the configurations differ"
-                    .to_owned(),
+        // Repeating a write would apply it N times; writes run once.
+        let repetitions = if read_only(sql) {
+            repetitions.max(1)
+        } else {
+            1
+        };
+        match bench::measure(engine, sql, repetitions) {
+            Ok((outcome, timings)) => RunKind::Query(PaneResult { outcome, timings }),
+            Err(error) => RunKind::Failed {
+                message: error.to_string(),
             },
-            StatementKind::Catalog => match loaded.engine.run(sql, &IndexSet::none()) {
-                Ok(_) => {
-                    loaded.info.indexes = loaded.engine.indexes();
-                    RunKind::Catalog {
-                        message: format!("done: {}", sql.trim()),
-                        indexes: loaded.info.indexes.clone(),
-                    }
-                }
-                Err(error) => RunKind::Failed {
-                    message: error.to_string(),
-                },
-            },
-            StatementKind::Query => {
-                let panes: Vec<Pane> = configs
-                    .iter()
-                    .map(|config| Pane {
-                        label: config.label.clone(),
-                        result: run_config(&mut loaded.engine, sql, config, repetitions),
-                    })
-                    .collect();
-                let agreement = match panes.as_slice() {
-                    [Pane { result: Ok(a), .. }, Pane { result: Ok(b), .. }] => {
-                        Some(RowAgreement::of(&a.outcome.rows, &b.outcome.rows))
-                    }
-                    _ => None,
-                };
-                RunKind::Query { panes, agreement }
-            }
         }
     }
 }
 
-fn run_config(
-    engine: &mut Engine,
-    sql: &str,
-    config: &Config,
-    repetitions: u32,
-) -> Result<PaneResult, String> {
-    let visible = IndexSet::from_names(&engine.indexes(), &config.indexes).map_err(|e| e.to_string())?;
-    bench::measure(engine, sql, &visible, repetitions.max(1)).map_err(|e| e.to_string())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(service: &mut Service, request: Request) -> Vec<Response> {
+        let mut out = Vec::new();
+        service.handle(request, &mut |r| out.push(r));
+        out
+    }
+
+    #[test]
+    fn load_then_query_then_error_then_query() {
+        let mut service = Service::default();
+        let loaded = serve(
+            &mut service,
+            Request::Load {
+                seed: 1,
+                scale: 2_000,
+            },
+        );
+        let Some(Response::Loaded(info)) = loaded.last() else {
+            panic!("loaded: {loaded:?}")
+        };
+        assert!(loaded.iter().any(|r| matches!(r, Response::Progress(_))));
+        assert_eq!(
+            info.tables.iter().map(|t| t.rows).sum::<usize>() > 2_000,
+            true
+        );
+
+        let sql = "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5".to_owned();
+        let ran = serve(
+            &mut service,
+            Request::Run {
+                id: 1,
+                sql: sql.clone(),
+                repetitions: 3,
+            },
+        );
+        let [Response::Ran(RunReport {
+            kind: RunKind::Query(pane),
+            ..
+        })] = ran.as_slice()
+        else {
+            panic!("ran: {ran:?}")
+        };
+        assert_eq!(pane.outcome.rows.len(), 5);
+        assert_eq!(pane.outcome.rows[0][0], serde_json::json!(1));
+        assert_eq!(pane.timings.samples_us.len(), 3);
+
+        let bad = serve(
+            &mut service,
+            Request::Run {
+                id: 2,
+                sql: "SELEC nonsense".into(),
+                repetitions: 3,
+            },
+        );
+        assert!(matches!(
+            bad.as_slice(),
+            [Response::Ran(RunReport {
+                kind: RunKind::Failed { .. },
+                ..
+            })]
+        ));
+        let again = serve(
+            &mut service,
+            Request::Run {
+                id: 3,
+                sql,
+                repetitions: 1,
+            },
+        );
+        assert!(matches!(
+            again.as_slice(),
+            [Response::Ran(RunReport {
+                kind: RunKind::Query(_),
+                ..
+            })]
+        ));
+    }
 }

@@ -1,0 +1,191 @@
+//! The facade the worker, the CLI and the tests use: GlueSQL over
+//! `SeekStorage`, with the plan, rows and counters of every statement.
+use gluesql_core::data::Value;
+use gluesql_core::executor::Payload;
+use gluesql_core::prelude::Glue;
+use serde::{Deserialize, Serialize};
+use web_time::Instant;
+
+use crate::explain::PlanNode;
+use crate::generator::Dataset;
+use crate::schema;
+use crate::storage::SeekStorage;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct QueryOutcome {
+    pub plan: PlanNode,
+    pub columns: Vec<String>,
+    /// JSON scalars; timestamps as `YYYY-MM-DD HH:MM:SS`, JSON columns as text.
+    pub rows: Vec<Vec<serde_json::Value>>,
+    pub stats: ExecStats,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExecStats {
+    pub rows_examined: u64,
+    pub rows_returned: u64,
+    pub elapsed_us: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum EngineError {
+    #[error("{0}")]
+    Sql(String),
+    #[error("no statement to run")]
+    Empty,
+    #[error("{0}")]
+    Load(String),
+}
+
+impl From<gluesql_core::error::Error> for EngineError {
+    fn from(error: gluesql_core::error::Error) -> Self {
+        EngineError::Sql(error.to_string())
+    }
+}
+
+pub struct Engine {
+    glue: Glue<SeekStorage>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `EXPLAIN [ANALYZE] <query>` is read here; GlueSQL does not know EXPLAIN.
+fn split_explain(sql: &str) -> (Option<bool>, &str) {
+    let trimmed = sql.trim_start();
+    let mut words = trimmed.splitn(2, char::is_whitespace);
+    if !words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("EXPLAIN"))
+    {
+        return (None, sql);
+    }
+    let rest = words.next().unwrap_or("").trim_start();
+    let mut words = rest.splitn(2, char::is_whitespace);
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("ANALYZE") => (Some(true), words.next().unwrap_or("")),
+        _ => (Some(false), rest),
+    }
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        Self {
+            glue: Glue::new(SeekStorage::default()),
+        }
+    }
+
+    /// Creates the three Upstream tables and loads `dataset` through the
+    /// storage API (no SQL text per row). `progress(step, done, total)`.
+    pub fn load(
+        dataset: &Dataset,
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<Self, EngineError> {
+        let mut engine = Self::new();
+        for ddl in schema::create_table_sql() {
+            engine.glue.execute(ddl)?;
+        }
+        let total = dataset.tables.len();
+        for (done, table) in dataset.tables.iter().enumerate() {
+            progress(&format!("loading {}", table.name), done, total);
+            engine
+                .glue
+                .storage
+                .load_rows(table.name, table.rows.clone())
+                .map_err(|e| EngineError::Load(e.to_string()))?;
+        }
+        progress("loaded", total, total);
+        Ok(engine)
+    }
+
+    pub fn table_counts(&self) -> Vec<(String, usize)> {
+        let storage = &self.glue.storage;
+        storage
+            .table_names()
+            .map(|name| (name.to_owned(), storage.row_count(name).unwrap_or(0)))
+            .collect()
+    }
+
+    /// Runs SQL (the last statement's result is returned). `EXPLAIN` plans
+    /// without executing; `EXPLAIN ANALYZE` and plain queries execute.
+    pub fn run(&mut self, sql: &str) -> Result<QueryOutcome, EngineError> {
+        let (explain, sql) = split_explain(sql);
+        let statements = self.glue.plan(sql)?;
+        let last = statements.last().ok_or(EngineError::Empty)?;
+        let plan = PlanNode::from_statement(last);
+        if explain == Some(false) {
+            return Ok(QueryOutcome {
+                plan,
+                columns: Vec::new(),
+                rows: Vec::new(),
+                stats: ExecStats::default(),
+            });
+        }
+        self.glue.storage.reset_rows_examined();
+        let started = Instant::now();
+        let mut payload = None;
+        for statement in &statements {
+            payload = Some(self.glue.execute_stmt(statement)?);
+        }
+        let elapsed_us = started.elapsed().as_micros() as u64;
+        let (columns, rows) = match payload {
+            Some(Payload::Select { labels, rows }) => (labels, rows),
+            Some(Payload::SelectMap(maps)) => {
+                let columns: Vec<String> = maps
+                    .first()
+                    .map(|m| m.keys().cloned().collect())
+                    .unwrap_or_default();
+                let rows = maps
+                    .into_iter()
+                    .map(|m| m.into_values().collect())
+                    .collect();
+                (columns, rows)
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
+        let rows: Vec<Vec<serde_json::Value>> = rows
+            .into_iter()
+            .map(|row| row.into_iter().map(json_cell).collect())
+            .collect();
+        let mut plan = plan;
+        plan.actual_rows = Some(rows.len() as u64);
+        Ok(QueryOutcome {
+            plan,
+            stats: ExecStats {
+                rows_examined: self.glue.storage.rows_examined(),
+                rows_returned: rows.len() as u64,
+                elapsed_us,
+            },
+            columns,
+            rows,
+        })
+    }
+}
+
+/// A cell as a JSON scalar, the way the CLI and the page print it.
+pub fn json_cell(value: Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => b.into(),
+        Value::I8(n) => n.into(),
+        Value::I16(n) => n.into(),
+        Value::I32(n) => n.into(),
+        Value::I64(n) => n.into(),
+        Value::U8(n) => n.into(),
+        Value::U16(n) => n.into(),
+        Value::U32(n) => n.into(),
+        Value::U64(n) => n.into(),
+        Value::F32(n) => {
+            serde_json::Number::from_f64(f64::from(n)).map_or(serde_json::Value::Null, Into::into)
+        }
+        Value::F64(n) => {
+            serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, Into::into)
+        }
+        Value::Str(s) => s.into(),
+        Value::Timestamp(t) => t.format("%Y-%m-%d %H:%M:%S").to_string().into(),
+        other => String::from(other).into(),
+    }
+}

@@ -1,0 +1,149 @@
+//! The plan tree a query ran with: what the page and the CLI show.
+use gluesql_core::plan::StatementPlan;
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct PlanNode {
+    /// "Query", "Sort", "Limit", "TableAccess".
+    pub op: String,
+    pub table: Option<String>,
+    /// The index used; `None` is a full scan.
+    pub index: Option<String>,
+    /// "full scan", "primary key lookup", "index seek".
+    pub access: Option<String>,
+    pub seek_key: Option<String>,
+    pub index_conditions: Vec<String>,
+    pub filter: Vec<String>,
+    pub sort: bool,
+    pub early_stop: bool,
+    pub est_rows: Option<f64>,
+    pub actual_rows: Option<u64>,
+    pub rejected: Vec<RejectedCandidate>,
+    pub children: Vec<PlanNode>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct RejectedCandidate {
+    pub index: Option<String>,
+    pub cost: f64,
+    pub reason: String,
+}
+
+impl PlanNode {
+    /// Reads the decisions GlueSQL's executor will follow out of its plan:
+    /// the access path of every table, and whether a sort and a limit run.
+    pub fn from_statement(statement: &StatementPlan) -> Self {
+        let json = serde_json::to_value(statement).unwrap_or_default();
+        let mut tables = Vec::new();
+        collect_tables(&json, &mut tables);
+        let mut root = PlanNode {
+            op: "Query".to_owned(),
+            children: tables,
+            ..PlanNode::default()
+        };
+        if contains_key(&json, "SelectOrderBy") {
+            root = PlanNode {
+                op: "Sort".to_owned(),
+                sort: true,
+                children: vec![root],
+                ..PlanNode::default()
+            };
+        }
+        if contains_key(&json, "Limit") {
+            root = PlanNode {
+                op: "Limit".to_owned(),
+                children: vec![root],
+                ..PlanNode::default()
+            };
+        }
+        root
+    }
+
+    /// Every table access in the tree, depth first.
+    pub fn table_accesses(&self) -> Vec<&PlanNode> {
+        let mut found = Vec::new();
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            if node.op == "TableAccess" {
+                found.push(node);
+            }
+            stack.extend(node.children.iter().rev());
+        }
+        found
+    }
+
+    /// The tree as indented text.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write_text(0, &mut out);
+        out
+    }
+
+    fn write_text(&self, depth: usize, out: &mut String) {
+        out.push_str(&"  ".repeat(depth));
+        out.push_str(&self.op);
+        if let Some(table) = &self.table {
+            let path = match &self.index {
+                Some(index) => format!("{} {index}", self.access.as_deref().unwrap_or("index")),
+                None => self
+                    .access
+                    .clone()
+                    .unwrap_or_else(|| "full scan".to_owned()),
+            };
+            out.push_str(&format!(" {table}: {path}"));
+        }
+        if let Some(actual) = self.actual_rows {
+            out.push_str(&format!(" (actual rows {actual})"));
+        }
+        out.push('\n');
+        for child in &self.children {
+            child.write_text(depth + 1, out);
+        }
+    }
+}
+
+fn contains_key(json: &serde_json::Value, key: &str) -> bool {
+    match json {
+        serde_json::Value::Object(map) => {
+            map.contains_key(key) || map.values().any(|v| contains_key(v, key))
+        }
+        serde_json::Value::Array(items) => items.iter().any(|v| contains_key(v, key)),
+        _ => false,
+    }
+}
+
+/// Table sources serialize as `{"name": …, "alias": …, "access": …}`.
+fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
+    match json {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(name)), Some(access)) =
+                (map.get("name"), map.get("access"))
+            {
+                let (access, index) = match access {
+                    serde_json::Value::String(s) if s == "FullScan" => ("full scan", None),
+                    serde_json::Value::Object(a) if a.contains_key("PrimaryKey") => {
+                        ("primary key lookup", None)
+                    }
+                    serde_json::Value::Object(a) => (
+                        "index seek",
+                        a.get("Index")
+                            .and_then(|i| i.get("name"))
+                            .and_then(|n| n.as_str())
+                            .map(str::to_owned),
+                    ),
+                    _ => ("full scan", None),
+                };
+                out.push(PlanNode {
+                    op: "TableAccess".to_owned(),
+                    table: Some(name.clone()),
+                    index,
+                    access: Some(access.to_owned()),
+                    ..PlanNode::default()
+                });
+            }
+            map.values().for_each(|v| collect_tables(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_tables(v, out)),
+        _ => {}
+    }
+}
