@@ -7,7 +7,10 @@ pub fn read() -> (Experiment, Option<String>) {
     let search = gloo_utils::window().location().search().unwrap_or_default();
     match Experiment::from_query(&search) {
         Ok(experiment) => (experiment, None),
-        Err(problem) => (Experiment::default(), Some(format!("ignored the link's settings: {problem}"))),
+        Err(problem) => (
+            Experiment::default(),
+            Some(format!("ignored the link's settings: {problem}")),
+        ),
     }
 }
 
@@ -17,7 +20,11 @@ pub fn write(experiment: &Experiment) {
     let location = window.location();
     let query = experiment.to_query();
     let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -15,10 +15,18 @@ impl DeathWatch {
     pub fn listen(name: &str, on_death: impl Fn(String) + 'static) -> Option<Self> {
         let channel = BroadcastChannel::new(name).ok()?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            on_death(event.data().as_string().unwrap_or_else(|| "the engine stopped".to_owned()))
+            on_death(
+                event
+                    .data()
+                    .as_string()
+                    .unwrap_or_else(|| "the engine stopped".to_owned()),
+            )
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Some(Self { channel, _on_message: on_message })
+        Some(Self {
+            channel,
+            _on_message: on_message,
+        })
     }
 }
 

@@ -14,7 +14,8 @@ pub fn CopyLink() -> Html {
             let clipboard = gloo_utils::window().navigator().clipboard();
             let feedback = feedback.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&href)).await;
+                let copied =
+                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&href)).await;
                 feedback.set(Some(match copied {
                     Ok(_) => "link copied".to_owned(),
                     Err(_) => href,

@@ -36,7 +36,10 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
             on_regenerate.emit((scale, seed));
         })
     };
-    let busy = matches!(props.status, EngineStatus::Loading(_) | EngineStatus::Starting);
+    let busy = matches!(
+        props.status,
+        EngineStatus::Loading(_) | EngineStatus::Starting
+    );
     let progress = match &props.status {
         EngineStatus::Loading(p) => html! {
             <div class="load-progress">
@@ -73,7 +76,7 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
                         <tr><td>{ "tenants" }</td><td class="num">{ format_count(dataset.tenants) }</td></tr>
                     </tbody>
                 </table>
-                <p class="muted">{ format!("seed {} · loaded and indexed in {:.0} ms", dataset.seed, dataset.load_ms) }</p>
+                <p class="muted">{ format!("seed {} · generated and loaded in {:.0} ms", dataset.seed, dataset.load_ms) }</p>
             }
         </section>
     }

@@ -12,7 +12,9 @@ pub fn DistributionStrip(props: &DistributionStripProps) -> Html {
     let (min, max) = props
         .samples
         .iter()
-        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), &s| (lo.min(s), hi.max(s)));
+        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), &s| {
+            (lo.min(s), hi.max(s))
+        });
     if props.samples.is_empty() {
         return html! {};
     }

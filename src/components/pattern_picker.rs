@@ -27,7 +27,13 @@ pub fn effective_params(
 ) -> BTreeMap<String, String> {
     let mut params = dataset
         .and_then(|d| d.pattern_params.iter().find(|p| p.pattern == pattern.id))
-        .map(|p| if large { p.large.clone() } else { p.small.clone() })
+        .map(|p| {
+            if large {
+                p.large.clone()
+            } else {
+                p.small.clone()
+            }
+        })
         .unwrap_or_default();
     params.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
     params
@@ -48,7 +54,8 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
             let id = select.value();
             match patterns::find(&id) {
                 Some(pattern) => {
-                    let params = effective_params(pattern, dataset.as_ref(), true, &BTreeMap::new());
+                    let params =
+                        effective_params(pattern, dataset.as_ref(), true, &BTreeMap::new());
                     on_pattern.emit((Some(id), pattern.render(&params)));
                 }
                 None => on_pattern.emit((None, String::new())),

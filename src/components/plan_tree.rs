@@ -4,9 +4,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PlanTreeProps {
     pub plan: PlanNode,
-    /// The other configuration's plan; nodes that differ from it are highlighted.
-    #[prop_or_default]
-    pub other: Option<PlanNode>,
     pub testid: AttrValue,
 }
 
@@ -16,24 +13,12 @@ pub struct PlanTreeProps {
 pub fn PlanTree(props: &PlanTreeProps) -> Html {
     html! {
         <div class="plan" data-testid={props.testid.clone()}>
-            <ul class="plan-tree">{ node(&props.plan, props.other.as_ref()) }</ul>
+            <ul class="plan-tree">{ node(&props.plan) }</ul>
         </div>
     }
 }
 
-/// Whether a node decides differently from its counterpart in the other plan.
-pub fn differs(plan: &PlanNode, other: Option<&PlanNode>) -> bool {
-    other.is_some_and(|other| {
-        plan.op != other.op
-            || plan.index != other.index
-            || plan.access != other.access
-            || plan.seek_key != other.seek_key
-            || plan.sort != other.sort
-            || plan.early_stop != other.early_stop
-    })
-}
-
-fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
+fn node(plan: &PlanNode) -> Html {
     let access = plan.table.as_ref().map(|table| {
         let path = match &plan.index {
             Some(index) => html! { <><span class="access">{ plan.access.clone().unwrap_or_default() }</span>{" "}<code class="index">{ index }</code></> },
@@ -49,7 +34,7 @@ fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
     };
     html! {
         <li>
-            <div class={classes!("plan-node", differs(plan, other).then_some("diff"))}>
+            <div class="plan-node">
                 <span class="op">{ &plan.op }</span>
                 { for access }
                 if !rows.is_empty() { <span class="rows-estimate">{ rows }</span> }
@@ -71,7 +56,7 @@ fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
                 </details>
             }
             if !plan.children.is_empty() {
-                <ul>{ for plan.children.iter().enumerate().map(|(i, child)| node(child, other.and_then(|o| o.children.get(i)))) }</ul>
+                <ul>{ for plan.children.iter().map(node) }</ul>
             }
         </li>
     }

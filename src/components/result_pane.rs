@@ -1,5 +1,4 @@
-use seekscan_core::explain::PlanNode;
-use seekscan_core::protocol::Pane;
+use seekscan_core::protocol::RunKind;
 use yew::prelude::*;
 
 use crate::components::distribution_strip::DistributionStrip;
@@ -11,26 +10,24 @@ pub struct ResultPaneProps {
     /// "a" or "b": names the pane's test hooks.
     pub slot: AttrValue,
     pub title: AttrValue,
-    pub pane: Option<Pane>,
-    /// The other configuration's plan: what differs is highlighted.
-    pub other: Option<PlanNode>,
+    pub result: Option<RunKind>,
 }
 
-/// One configuration's answer: plan, timing, rows, or the error.
+/// One run's answer: plan, timing, rows, or the error.
 #[component]
 pub fn ResultPane(props: &ResultPaneProps) -> Html {
     let slot = &props.slot;
-    let body = match &props.pane {
-        None => html! { <p class="hint">{ "Run a query to see this configuration's plan." }</p> },
-        Some(Pane { result: Err(message), .. }) => html! {
+    let body = match &props.result {
+        None => html! { <p class="hint">{ "Run a query to see its plan, timing and rows." }</p> },
+        Some(RunKind::Failed { message }) => html! {
             <p class="error" data-testid="error" role="alert">{ message }</p>
         },
-        Some(Pane { result: Ok(result), .. }) => {
+        Some(RunKind::Query(result)) => {
             let stats = &result.outcome.stats;
             let timings = &result.timings;
             html! {
                 <>
-                    <PlanTree plan={result.outcome.plan.clone()} other={props.other.clone()} testid={format!("plan-{slot}")} />
+                    <PlanTree plan={result.outcome.plan.clone()} testid={format!("plan-{slot}")} />
                     <div class="timing" data-testid={format!("timing-{slot}")}>
                         <span>{ format!("median {} · p95 {} over {} runs", fmt_us(timings.median_us), fmt_us(timings.p95_us), timings.samples_us.len()) }</span>
                         <span>{ format!("{} rows examined · {} returned", stats.rows_examined, stats.rows_returned) }</span>
