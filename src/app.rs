@@ -138,7 +138,7 @@ pub fn App() -> Html {
                 }
             </section>
             <section class="results" aria-label="Results">
-                <ResultPane slot="a" title="Result" result={state.result.clone()} />
+                <ResultPane slot="a" title="Result" result={state.result.clone()} run={state.result_run} />
             </section>
         </main>
     }

@@ -2,8 +2,11 @@
 use std::rc::Rc;
 
 use seekscan_core::experiment::Experiment;
+use seekscan_core::patterns;
 use seekscan_core::protocol::{DatasetInfo, LoadProgress, Response, RunKind};
 use yew::Reducible;
+
+use crate::components::pattern_picker::effective_params;
 
 pub const DEFAULT_SQL: &str =
     "SELECT id, customer_id, status, started_at\nFROM upstream_reportrun\nORDER BY id\nLIMIT 5";
@@ -41,6 +44,8 @@ pub struct AppState {
     pub result: Option<RunKind>,
     /// The run in flight; answers to older runs are ignored.
     pub pending: Option<u64>,
+    /// The id of the run `result` answers (0 before the first).
+    pub result_run: u64,
     pub next_run_id: u64,
     /// Bumped when the worker is replaced, so the page spawns a new one.
     pub worker_generation: u32,
@@ -61,6 +66,7 @@ impl AppState {
             editor,
             result: None,
             pending: None,
+            result_run: 0,
             next_run_id: 1,
             worker_generation: 0,
             link_problem,
@@ -138,6 +144,15 @@ impl Reducible for AppState {
                 next.status = EngineStatus::Loading(progress)
             }
             Action::Worker(Response::Loaded(info)) => {
+                // A linked pattern renders with this data's parameters.
+                if let (Some(pattern), None) = (
+                    next.experiment.pattern.as_deref().and_then(patterns::find),
+                    &next.experiment.sql,
+                ) {
+                    let params =
+                        effective_params(pattern, Some(&info), true, &next.experiment.params);
+                    next.editor = pattern.render(&params);
+                }
                 next.dataset = Some(info);
                 next.status = EngineStatus::Ready;
             }
@@ -150,6 +165,7 @@ impl Reducible for AppState {
                 }
                 next.pending = None;
                 next.status = EngineStatus::Ready;
+                next.result_run = report.id;
                 next.result = Some(report.kind);
             }
         }

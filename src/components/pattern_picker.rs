@@ -122,7 +122,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
             <select id="pattern" data-testid="pattern-picker" {onchange}>
                 <option value="" selected={selected.is_none()}>{ "Custom SQL" }</option>
                 { for all.iter().map(|p| html! {
-                    <option value={p.id.to_string()} selected={Some(p.id.as_ref()) == props.selected.as_deref()}>{ &p.title }</option>
+                    <option value={p.id.to_string()} selected={Some(p.id) == props.selected.as_deref()}>{ &p.title }</option>
                 }) }
             </select>
             { for details }

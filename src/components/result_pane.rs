@@ -11,6 +11,8 @@ pub struct ResultPaneProps {
     pub slot: AttrValue,
     pub title: AttrValue,
     pub result: Option<RunKind>,
+    /// The run this result answers; tests wait for it to change.
+    pub run: u64,
 }
 
 /// One run's answer: plan, timing, rows, or the error.
@@ -39,7 +41,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
         }
     };
     html! {
-        <section class="pane" data-testid={format!("pane-{slot}")} aria-label={props.title.clone()}>
+        <section class="pane" data-testid={format!("pane-{slot}")} data-run={props.run.to_string()} aria-label={props.title.clone()}>
             <h2>{ props.title.clone() }</h2>
             { body }
         </section>

@@ -1,1 +1,39 @@
-fn main() {}
+//! `cargo xtask serve|test|bench`: the only build entry points. Each installs
+//! what it needs first, saying what it does, and skips what is already there.
+mod serve;
+mod step;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N] [--no-build]   install tools, build dist/ with Trunk, serve it on 127.0.0.1
+  test                            fmt, clippy, native tests, browser tests, end-to-end
+  bench [ARGS…]                   the CLI's benchmark (release build), ARGS passed through";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        Some("bench") => step::cargo(
+            &["run", "--release", "-p", "seekscan-cli", "--", "bench"],
+            &args[1..],
+        ),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -72,7 +72,7 @@ pub struct RunReport {
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub enum RunKind {
-    Query(PaneResult),
+    Query(Box<PaneResult>),
     /// The statement failed; nothing changed.
     Failed {
         message: String,

@@ -113,7 +113,7 @@ impl Service {
             1
         };
         match bench::measure(engine, sql, repetitions) {
-            Ok((outcome, timings)) => RunKind::Query(PaneResult { outcome, timings }),
+            Ok((outcome, timings)) => RunKind::Query(Box::new(PaneResult { outcome, timings })),
             Err(error) => RunKind::Failed {
                 message: error.to_string(),
             },
@@ -145,10 +145,7 @@ mod tests {
             panic!("loaded: {loaded:?}")
         };
         assert!(loaded.iter().any(|r| matches!(r, Response::Progress(_))));
-        assert_eq!(
-            info.tables.iter().map(|t| t.rows).sum::<usize>() > 2_000,
-            true
-        );
+        assert!(info.tables.iter().map(|t| t.rows).sum::<usize>() > 2_000);
 
         let sql = "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5".to_owned();
         let ran = serve(

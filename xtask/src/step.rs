@@ -1,0 +1,46 @@
+//! Running commands: each is announced, timed, and its failure named.
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the workspace")
+        .to_path_buf()
+}
+
+/// Runs `command` (in the workspace root unless it names a directory),
+/// streaming its output.
+pub fn run(what: &str, command: &mut Command) -> Result<(), String> {
+    println!("==> {what}");
+    if command.get_current_dir().is_none() {
+        command.current_dir(root());
+    }
+    let started = Instant::now();
+    let status = command
+        .status()
+        .map_err(|e| format!("{what}: could not start {:?}: {e}", command.get_program()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if status.success() {
+        println!("==> {what}: ok ({seconds:.1} s)");
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status}) after {seconds:.1} s"))
+    }
+}
+
+pub fn cargo(args: &[&str], extra: &[String]) -> Result<(), String> {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    command.args(args).args(extra);
+    run(&format!("cargo {}", args.join(" ")), &mut command)
+}
+
+/// A command's trimmed stdout, or `None` when it cannot run or fails.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}

@@ -1,0 +1,120 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
+use std::process::Command;
+use std::time::Instant;
+
+use crate::serve;
+use crate::step::{self, cargo};
+use crate::tools;
+
+/// Chromium flags for running as root in a sandbox without network.
+pub const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+pub fn run() -> Result<(), String> {
+    let started = Instant::now();
+    tools::ensure_build_tools()?;
+    tools::ensure_chromium()?;
+    tools::ensure_e2e_modules()?;
+
+    cargo(&["fmt", "--all", "--", "--check"], &[])?;
+    cargo(
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "seekscan-web",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    cargo(
+        &[
+            "clippy",
+            "-p",
+            "seekscan-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    cargo(&["test", "--workspace", "--exclude", "seekscan-web"], &[])?;
+    browser_tests()?;
+    end_to_end()?;
+    println!(
+        "==> all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn browser_tests() -> Result<(), String> {
+    let target = step::root().join("target");
+    std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
+    // The runner adds --headless and --no-sandbox itself; the rest keeps
+    // Chromium off the network and out of first-run work.
+    let capabilities = serde_like_json(&CHROMIUM_FLAGS[2..]);
+    let webdriver_json = target.join("webdriver.json");
+    std::fs::write(&webdriver_json, capabilities).map_err(|e| e.to_string())?;
+    let profile = target.join("chromium-profile-browser-tests");
+    let _ = std::fs::remove_dir_all(&profile);
+    step::run(
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        Command::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "seekscan-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json),
+    )
+}
+
+/// `{"goog:chromeOptions": {"args": [...]}}` without a JSON dependency.
+fn serde_like_json(args: &[&str]) -> String {
+    let quoted: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
+    format!(
+        "{{\"goog:chromeOptions\": {{\"args\": [{}]}}}}",
+        quoted.join(", ")
+    )
+}
+
+fn end_to_end() -> Result<(), String> {
+    serve::build_dist()?;
+    let dist = step::root().join("dist");
+    serve::print_wasm_sizes(&dist)?;
+    let (url, _server) = serve::start(&dist, 0)?;
+    println!("serving dist/ at {url} for the end-to-end test");
+    let shots = step::root().join("target/e2e");
+    std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;
+    step::run(
+        "end-to-end test (node --test, playwright-core, headless Chromium)",
+        Command::new("node")
+            .args(["--test", "--test-reporter=spec", "tests/e2e/"])
+            .env("SEEKSCAN_URL", &url)
+            .env("SEEKSCAN_SHOTS", &shots)
+            .env("SEEKSCAN_CHROMIUM_FLAGS", CHROMIUM_FLAGS.join(" ")),
+    )
+}

@@ -1,0 +1,119 @@
+//! Installs the tools the build and tests need, idempotently.
+use std::path::Path;
+use std::process::Command;
+
+use crate::step::{self, output};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The wasm-bindgen version Cargo.lock pins: the CLI must match it exactly.
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(step::root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".to_owned())
+}
+
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l == WASM_TARGET) {
+        println!("wasm32 target: present");
+        return Ok(());
+    }
+    step::run(
+        "installing the wasm32 target (rustup target add)",
+        Command::new("rustup").args(["target", "add", WASM_TARGET]),
+    )
+}
+
+pub fn ensure_trunk() -> Result<(), String> {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if output("trunk", &["--version"]).as_deref() == Some(want.as_str()) {
+        println!("{want}: present");
+        return Ok(());
+    }
+    // 0.22 needs a newer rustc than the toolchain here; --locked keeps its tested deps.
+    step::run(
+        &format!("installing trunk {TRUNK_VERSION} (cargo install --locked, ~8 min on 2 cores)"),
+        Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
+    )
+}
+
+pub fn ensure_wasm_bindgen() -> Result<(), String> {
+    let version = wasm_bindgen_version()?;
+    let want = format!("wasm-bindgen {version}");
+    let have = output("wasm-bindgen", &["--version"]);
+    let runner = output("wasm-bindgen-test-runner", &["--version"]).is_some();
+    if have.as_deref() == Some(want.as_str()) && runner {
+        println!("{want}: present");
+        return Ok(());
+    }
+    // Not --locked: the crate's own lock file names a dependency version the
+    // registry no longer serves (webpki-roots 1.0.11 for 0.2.130).
+    step::run(
+        &format!("installing wasm-bindgen-cli {version} (cargo install, ~3 min)"),
+        Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+            "--force",
+        ]),
+    )
+}
+
+pub fn ensure_chromium() -> Result<(), String> {
+    let present = |p: &str| Path::new(p).exists();
+    if present("/usr/bin/chromium") && present("/usr/bin/chromedriver") {
+        println!("chromium and chromedriver: present");
+        return Ok(());
+    }
+    if output("id", &["-u"]).as_deref() != Some("0") {
+        return Err("Chromium or ChromeDriver is missing and this is not root: \
+                    install Debian's chromium and chromium-driver"
+            .to_owned());
+    }
+    step::run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    step::run(
+        "installing chromium and chromium-driver (apt-get)",
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// playwright-core for the end-to-end test, from the npm registry (never a browser download).
+pub fn ensure_e2e_modules() -> Result<(), String> {
+    let dir = step::root().join("tests/e2e");
+    if dir.join("node_modules/playwright-core").exists() {
+        println!("e2e node modules: present");
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        return Err("npm is missing: install Node.js and npm (Debian: nodejs npm)".to_owned());
+    }
+    step::run(
+        "installing the e2e test's node modules (npm ci)",
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )
+}
+
+/// What `serve` needs.
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()
+}
