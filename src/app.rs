@@ -76,13 +76,11 @@ pub fn App() -> Html {
         })
     };
 
-    // A link with a query runs it as soon as the data is ready.
+    // A link with a query runs it once, as soon as the data is ready.
     {
         let run = run.clone();
-        let has_query = state.experiment.sql.is_some() || state.experiment.pattern.is_some();
-        let first_ready = state.status == EngineStatus::Ready && state.result.is_none();
-        let loaded = state.dataset.as_ref().map(|d| (d.seed, d.scale));
-        use_effect_with((first_ready && has_query, loaded), move |(go, _)| {
+        let go = state.autorun && state.status == EngineStatus::Ready;
+        use_effect_with(go, move |go| {
             if *go {
                 run.emit(());
             }

@@ -51,6 +51,8 @@ pub struct AppState {
     pub worker_generation: u32,
     /// Why the link's settings were ignored, if they were.
     pub link_problem: Option<String>,
+    /// The link named a query: run it once, as soon as the data is ready.
+    pub autorun: bool,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             .sql
             .clone()
             .unwrap_or_else(|| DEFAULT_SQL.to_owned());
+        let autorun = experiment.sql.is_some() || experiment.pattern.is_some();
         Self {
             status: EngineStatus::Starting,
             dataset: None,
@@ -70,6 +73,7 @@ impl AppState {
             next_run_id: 1,
             worker_generation: 0,
             link_problem,
+            autorun,
         }
     }
 
@@ -130,6 +134,7 @@ impl Reducible for AppState {
                 next.pending = None;
             }
             Action::RunSent(id) => {
+                next.autorun = false;
                 next.pending = Some(id);
                 next.next_run_id = id + 1;
                 next.status = EngineStatus::Running;

@@ -31,6 +31,8 @@ async function clickRun() {
     (previous) => Number(document.querySelector('[data-testid=pane-a]')?.dataset.run) > previous,
     before,
   );
+  // Exactly one run answered: nothing else is still in flight.
+  assert.equal(await page.textContent('[data-testid=engine-status]'), 'ready');
 }
 
 async function run(sql) {
@@ -87,6 +89,18 @@ test('a copied link reopens the same experiment and runs it', async () => {
   await other.waitForSelector('[data-testid=rows-a] tbody tr', { timeout: 120_000 });
   assert.equal(await other.inputValue('[data-testid=sql-editor]'), await page.inputValue('[data-testid=sql-editor]'));
   await other.close();
+});
+
+test('regenerating at another scale reloads the data and keeps the query', async () => {
+  const sql = await page.inputValue('[data-testid=sql-editor]');
+  await page.selectOption('[data-testid=scale]', '10000');
+  await page.click('[data-testid=regenerate]');
+  await page.waitForFunction(() => /upstream_domainauditevent\s+10,000\b/.test(document.querySelector('.dataset')?.innerText ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.textContent('[data-testid=engine-status]'), 'ready');
+  assert.equal(await page.inputValue('[data-testid=sql-editor]'), sql);
+  assert.match(page.url(), /scale=10000/);
+  await clickRun();
+  assert.equal(await page.locator('[data-testid=rows-a] tbody tr').count(), 10);
 });
 
 test('the page raised no uncaught errors', () => {
