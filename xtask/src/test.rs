@@ -25,18 +25,11 @@ pub fn run() -> Result<(), String> {
     tools::ensure_e2e_modules()?;
 
     cargo(&["fmt", "--all", "--", "--check"], &[])?;
+    // Native: everything but the page; wasm32: the page and its worker.
+    let lint = ["--all-targets", "--", "-D", "warnings"];
     cargo(
-        &[
-            "clippy",
-            "--workspace",
-            "--exclude",
-            "seekscan-web",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
+        &["clippy", "--workspace", "--exclude", "seekscan-web"],
+        &lint.map(String::from),
     )?;
     cargo(
         &[
@@ -45,12 +38,8 @@ pub fn run() -> Result<(), String> {
             "seekscan-web",
             "--target",
             "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
         ],
-        &[],
+        &lint.map(String::from),
     )?;
     cargo(&["test", "--workspace", "--exclude", "seekscan-web"], &[])?;
     browser_tests()?;
