@@ -46,6 +46,9 @@ enum Command {
         scale: u64,
         #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
+        /// Also build the Phase 3 indexes and the Phase 4 proposal, and report how long that took.
+        #[arg(long)]
+        build_indexes: bool,
     },
     /// The documented query patterns.
     Patterns {
@@ -112,6 +115,7 @@ fn run(cli: Cli) -> Result<(), String> {
             seed,
             scale,
             repeat,
+            build_indexes,
         } => {
             let started = Instant::now();
             let dataset = generator::generate(&DatasetSpec {
@@ -128,6 +132,17 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             for (name, rows) in engine.table_counts() {
                 println!("  {name}: {rows} rows");
+            }
+            if build_indexes {
+                let started = Instant::now();
+                engine
+                    .build_builtin_indexes(&mut |_, _, _| {})
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "built {} indexes in {:.0} ms",
+                    engine.indexes().len(),
+                    started.elapsed().as_secs_f64() * 1e3
+                );
             }
             println!(
                 "{:<24} {:>6} {:>10} {:>12} {:>12}  expected",

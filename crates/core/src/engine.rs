@@ -6,6 +6,7 @@ use gluesql_core::prelude::Glue;
 use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
+use crate::catalog::{self, IndexDef, IndexStatement};
 use crate::explain::PlanNode;
 use crate::generator::Dataset;
 use crate::schema;
@@ -101,6 +102,56 @@ impl Engine {
         Ok(engine)
     }
 
+    /// Builds the Phase 3 indexes and the Phase 4 proposal, once. Not part of
+    /// `load` yet: nothing reads them until the planner lands, and at 1M rows
+    /// the build still takes seconds (see CHANGELOG.md).
+    pub fn build_builtin_indexes(
+        &mut self,
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<(), EngineError> {
+        let builtin = catalog::builtin_indexes();
+        let total = builtin.len();
+        for (done, def) in builtin.into_iter().enumerate() {
+            progress(&format!("indexing {}", def.name), done, total);
+            self.glue
+                .storage
+                .create_index(def)
+                .map_err(EngineError::Sql)?;
+        }
+        progress("indexed", total, total);
+        Ok(())
+    }
+
+    /// Every index: built-in and user-defined.
+    pub fn indexes(&self) -> Vec<IndexDef> {
+        self.glue.storage.index_defs()
+    }
+
+    pub fn storage(&self) -> &SeekStorage {
+        &self.glue.storage
+    }
+
+    /// CREATE INDEX and DROP INDEX, handled before GlueSQL.
+    fn run_index_statement(&mut self, statement: IndexStatement) -> Result<String, EngineError> {
+        match statement {
+            IndexStatement::Create(def) => {
+                let name = def.name.clone();
+                self.glue
+                    .storage
+                    .create_index(def)
+                    .map_err(EngineError::Sql)?;
+                Ok(format!("created index {name}"))
+            }
+            IndexStatement::Drop(name) => {
+                self.glue
+                    .storage
+                    .drop_index(&name)
+                    .map_err(EngineError::Sql)?;
+                Ok(format!("dropped index {name}"))
+            }
+        }
+    }
+
     pub fn table_counts(&self) -> Vec<(String, usize)> {
         let storage = &self.glue.storage;
         storage
@@ -112,6 +163,22 @@ impl Engine {
     /// Runs SQL (the last statement's result is returned). `EXPLAIN` plans
     /// without executing; `EXPLAIN ANALYZE` and plain queries execute.
     pub fn run(&mut self, sql: &str) -> Result<QueryOutcome, EngineError> {
+        if let Some(statement) = catalog::parse_index_statement(sql).map_err(EngineError::Sql)? {
+            let started = Instant::now();
+            let done = self.run_index_statement(statement)?;
+            return Ok(QueryOutcome {
+                plan: PlanNode {
+                    op: done,
+                    ..PlanNode::default()
+                },
+                columns: Vec::new(),
+                rows: Vec::new(),
+                stats: ExecStats {
+                    elapsed_us: started.elapsed().as_micros() as u64,
+                    ..ExecStats::default()
+                },
+            });
+        }
         let (explain, sql) = split_explain(sql);
         let statements = self.glue.plan(sql)?;
         let last = statements.last().ok_or(EngineError::Empty)?;

@@ -3,6 +3,7 @@
 //! web dependencies, so everything here is tested with plain `cargo test`.
 
 pub mod bench;
+pub mod catalog;
 pub mod comparison;
 pub mod engine;
 pub mod experiment;

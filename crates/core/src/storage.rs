@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
+use crate::catalog::IndexDef;
 use gluesql_core::data::{Key, Schema, Value};
 use gluesql_core::error::{Error, Result};
 use gluesql_core::store::{
@@ -23,6 +24,50 @@ struct Table {
     rows: BTreeMap<Key, Vec<Value>>,
     /// Row ids for tables without a primary key.
     next_row_id: i64,
+    indexes: BTreeMap<String, SecondaryIndex>,
+}
+
+/// A composite B-tree index: key column values plus the row's key, mapped to
+/// the INCLUDE columns only (an entry never copies the whole row).
+#[derive(Debug)]
+struct SecondaryIndex {
+    def: IndexDef,
+    key_columns: Vec<usize>,
+    include_columns: Vec<usize>,
+    entries: BTreeMap<(Vec<Key>, Key), Vec<Value>>,
+}
+
+type IndexEntry = ((Vec<Key>, Key), Vec<Value>);
+
+impl SecondaryIndex {
+    fn entry(&self, row_key: &Key, row: &[Value]) -> Result<IndexEntry> {
+        let keys = self
+            .key_columns
+            .iter()
+            .map(|&i| Key::try_from(&row[i]))
+            .collect::<Result<Vec<Key>>>()?;
+        let include = self
+            .include_columns
+            .iter()
+            .map(|&i| row[i].clone())
+            .collect();
+        Ok(((keys, row_key.clone()), include))
+    }
+}
+
+fn column_positions(schema: &Schema, columns: &[&str]) -> std::result::Result<Vec<usize>, String> {
+    let defs = schema.column_defs.as_deref().unwrap_or_default();
+    columns
+        .iter()
+        .map(|column| {
+            defs.iter().position(|d| d.name == *column).ok_or_else(|| {
+                format!(
+                    "column {column} does not exist in table {}",
+                    schema.table_name
+                )
+            })
+        })
+        .collect()
 }
 
 fn missing(table: &str) -> Error {
@@ -45,6 +90,78 @@ impl SeekStorage {
 
     pub fn table_names(&self) -> impl Iterator<Item = &str> {
         self.tables.keys().map(String::as_str)
+    }
+
+    /// Every index definition, table by table.
+    pub fn index_defs(&self) -> Vec<IndexDef> {
+        self.tables
+            .values()
+            .flat_map(|t| t.indexes.values().map(|i| i.def.clone()))
+            .collect()
+    }
+
+    /// An index's entries (key values and row key), in index order.
+    pub fn index_entries(&self, name: &str) -> Option<Vec<(Vec<Key>, Key)>> {
+        self.tables
+            .values()
+            .find_map(|t| t.indexes.get(name))
+            .map(|index| index.entries.keys().cloned().collect())
+    }
+
+    /// Builds an index over the table's rows. Nothing changes on error.
+    pub fn create_index(&mut self, def: IndexDef) -> std::result::Result<(), String> {
+        if self
+            .tables
+            .values()
+            .any(|t| t.indexes.contains_key(&def.name))
+        {
+            return Err(format!("an index named {} already exists", def.name));
+        }
+        let table = self
+            .tables
+            .get_mut(&def.table)
+            .ok_or_else(|| format!("table {} does not exist", def.table))?;
+        if def.keys.is_empty() {
+            return Err(format!("index {} has no key columns", def.name));
+        }
+        let key_names: Vec<&str> = def.keys.iter().map(|k| k.column.as_str()).collect();
+        let include_names: Vec<&str> = def.include.iter().map(String::as_str).collect();
+        let mut all = key_names.clone();
+        all.extend(&include_names);
+        if let Some(twice) = all
+            .iter()
+            .enumerate()
+            .find_map(|(i, c)| all[..i].contains(c).then_some(c))
+        {
+            return Err(format!(
+                "column {twice} appears twice in index {}",
+                def.name
+            ));
+        }
+        let mut index = SecondaryIndex {
+            key_columns: column_positions(&table.schema, &key_names)?,
+            include_columns: column_positions(&table.schema, &include_names)?,
+            def,
+            entries: BTreeMap::new(),
+        };
+        // Collecting sorts once and bulk-builds the tree: far cheaper than
+        // a million ordered inserts.
+        index.entries = table
+            .rows
+            .iter()
+            .map(|(key, row)| index.entry(key, row))
+            .collect::<Result<_>>()
+            .map_err(|e| e.to_string())?;
+        table.indexes.insert(index.def.name.clone(), index);
+        Ok(())
+    }
+
+    pub fn drop_index(&mut self, name: &str) -> std::result::Result<IndexDef, String> {
+        self.tables
+            .values_mut()
+            .find_map(|t| t.indexes.remove(name))
+            .map(|index| index.def)
+            .ok_or_else(|| format!("index {name} does not exist"))
     }
 
     /// Bulk load without SQL text: each row's first column is its primary key.
@@ -106,6 +223,7 @@ impl StoreMut for SeekStorage {
                 schema: schema.clone(),
                 rows: BTreeMap::new(),
                 next_row_id: 1,
+                indexes: BTreeMap::new(),
             });
         table.schema = schema.clone();
         Ok(())
@@ -121,9 +239,16 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        for row in rows {
-            table.rows.insert(Key::I64(table.next_row_id), row);
-            table.next_row_id += 1;
+        let first = table.next_row_id;
+        let keyed = rows
+            .into_iter()
+            .zip(first..)
+            .map(|(row, id)| (Key::I64(id), row))
+            .collect::<Vec<_>>();
+        let count = keyed.len() as i64;
+        self.insert_data(table_name, keyed)?;
+        if let Some(table) = self.tables.get_mut(table_name) {
+            table.next_row_id = first + count;
         }
         Ok(())
     }
@@ -133,6 +258,27 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
+        // Every new entry is computed before anything changes, so a row that
+        // cannot be indexed leaves table and indexes as they were.
+        let mut new_entries = Vec::with_capacity(table.indexes.len());
+        for index in table.indexes.values() {
+            let entries = rows
+                .iter()
+                .map(|(key, row)| index.entry(key, row))
+                .collect::<Result<Vec<_>>>()?;
+            new_entries.push(entries);
+        }
+        for (key, _) in &rows {
+            if let Some(old) = table.rows.get(key) {
+                for index in table.indexes.values_mut() {
+                    let (entry, _) = index.entry(key, old)?;
+                    index.entries.remove(&entry);
+                }
+            }
+        }
+        for (index, entries) in table.indexes.values_mut().zip(new_entries) {
+            index.entries.extend(entries);
+        }
         table.rows.extend(rows);
         Ok(())
     }
@@ -143,7 +289,12 @@ impl StoreMut for SeekStorage {
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
         for key in keys {
-            table.rows.remove(&key);
+            if let Some(row) = table.rows.remove(&key) {
+                for index in table.indexes.values_mut() {
+                    let (entry, _) = index.entry(&key, &row)?;
+                    index.entries.remove(&entry);
+                }
+            }
         }
         Ok(())
     }

@@ -1,0 +1,334 @@
+//! Index definitions as data: the Phase 3 document's nine indexes, its Phase 4
+//! covering-index proposal, and the indexes a user defines with
+//! `CREATE INDEX name ON table (col [ASC|DESC], …) [INCLUDE (col, …)]`.
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Phase3,
+    Phase4Proposal,
+    User,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct IndexKey {
+    pub column: String,
+    pub desc: bool,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct IndexDef {
+    pub name: String,
+    pub table: String,
+    pub keys: Vec<IndexKey>,
+    pub include: Vec<String>,
+    pub origin: Origin,
+    pub use_case: Option<String>,
+    pub query_pattern: Option<String>,
+    pub expected_improvement: Option<String>,
+}
+
+/// (name, table, keys with a leading '-' for DESC, use case, pattern, expected)
+type Documented = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const PHASE3: [Documented; 9] = [
+    (
+        "reportrun_cust_status_idx",
+        "upstream_reportrun",
+        &["customer_id", "status", "-started_at"],
+        "Report dashboard filtering by customer and status",
+        "WHERE customer_id = ? AND status = ? ORDER BY started_at DESC",
+        "85% faster for report status filtering",
+    ),
+    (
+        "reportrun_cust_type_idx",
+        "upstream_reportrun",
+        &["customer_id", "run_type", "-started_at"],
+        "Report filtering by customer and report type",
+        "WHERE customer_id = ? AND run_type = ? ORDER BY started_at DESC",
+        "80% faster for report type filtering",
+    ),
+    (
+        "reportrun_status_date_idx",
+        "upstream_reportrun",
+        &["status", "-started_at"],
+        "Global report status queries (admin views)",
+        "WHERE status = ? ORDER BY started_at DESC",
+        "75% faster for cross-customer status queries",
+    ),
+    (
+        "audit_cust_action_idx",
+        "upstream_domainauditevent",
+        &["customer_id", "action", "-timestamp"],
+        "Audit log filtering by customer and action type",
+        "WHERE customer_id = ? AND action = ? ORDER BY timestamp DESC",
+        "85% faster for action-specific audit queries",
+    ),
+    (
+        "audit_entity_idx",
+        "upstream_domainauditevent",
+        &["entity_type", "entity_id", "-timestamp"],
+        "Entity-specific audit trail lookup",
+        "WHERE entity_type = ? AND entity_id = ? ORDER BY timestamp DESC",
+        "80% faster for entity history queries",
+    ),
+    (
+        "audit_user_date_idx",
+        "upstream_domainauditevent",
+        &["user_id", "-timestamp"],
+        "User activity audit queries",
+        "WHERE user_id = ? ORDER BY timestamp DESC",
+        "75% faster for user activity reports",
+    ),
+    (
+        "audit_action_date_idx",
+        "upstream_domainauditevent",
+        &["action", "-timestamp"],
+        "Global action type queries (admin dashboards)",
+        "WHERE action = ? ORDER BY timestamp DESC",
+        "70% faster for system-wide action queries",
+    ),
+    (
+        "prodcfg_cust_enabled_idx",
+        "upstream_productconfig",
+        &["customer_id", "enabled"],
+        "Product feature flag lookups by customer",
+        "WHERE customer_id = ? AND enabled = TRUE",
+        "70% faster for feature flag checks",
+    ),
+    (
+        "prodcfg_slug_enabled_idx",
+        "upstream_productconfig",
+        &["product_slug", "enabled"],
+        "Product-specific feature checks across customers",
+        "WHERE product_slug = ? AND enabled = TRUE",
+        "65% faster for product-wide feature queries",
+    ),
+];
+
+fn keys(spec: &[&str]) -> Vec<IndexKey> {
+    spec.iter()
+        .map(|k| match k.strip_prefix('-') {
+            Some(column) => IndexKey {
+                column: column.to_owned(),
+                desc: true,
+            },
+            None => IndexKey {
+                column: (*k).to_owned(),
+                desc: false,
+            },
+        })
+        .collect()
+}
+
+/// The nine Phase 3 indexes and the Phase 4 covering-index proposal.
+pub fn builtin_indexes() -> Vec<IndexDef> {
+    let mut indexes: Vec<IndexDef> = PHASE3
+        .iter()
+        .map(
+            |(name, table, spec, use_case, pattern, expected)| IndexDef {
+                name: (*name).to_owned(),
+                table: (*table).to_owned(),
+                keys: keys(spec),
+                include: Vec::new(),
+                origin: Origin::Phase3,
+                use_case: Some((*use_case).to_owned()),
+                query_pattern: Some((*pattern).to_owned()),
+                expected_improvement: Some((*expected).to_owned()),
+            },
+        )
+        .collect();
+    indexes.push(IndexDef {
+        name: "reportrun_covering_idx".to_owned(),
+        table: "upstream_reportrun".to_owned(),
+        keys: keys(&["customer_id", "status", "-started_at"]),
+        include: vec!["run_type".to_owned(), "summary_json".to_owned()],
+        origin: Origin::Phase4Proposal,
+        use_case: Some("Report list without table lookups for SELECT columns (deferred to Phase 4: measure first)".to_owned()),
+        query_pattern: Some("WHERE customer_id = ? AND status = ? ORDER BY started_at DESC".to_owned()),
+        expected_improvement: None,
+    });
+    indexes
+}
+
+/// What an index statement asks for; anything else is left to GlueSQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexStatement {
+    Create(IndexDef),
+    Drop(String),
+}
+
+fn is_identifier(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn identifier(word: &str, what: &str) -> Result<String, String> {
+    if is_identifier(word) {
+        Ok(word.to_owned())
+    } else {
+        Err(format!("{what}: {word:?} is not a name"))
+    }
+}
+
+/// The text between the first `(` after `from` and its `)`, and what follows.
+fn parenthesised<'a>(text: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
+    let text = text.trim_start();
+    let inner = text
+        .strip_prefix('(')
+        .ok_or_else(|| format!("expected ( before the {what}"))?;
+    let close = inner
+        .find(')')
+        .ok_or_else(|| format!("missing ) after the {what}"))?;
+    Ok((&inner[..close], &inner[close + 1..]))
+}
+
+/// Reads `CREATE INDEX` and `DROP INDEX`; `Ok(None)` for any other statement.
+/// GlueSQL's translator rejects composite indexes, so these never reach it.
+pub fn parse_index_statement(sql: &str) -> Result<Option<IndexStatement>, String> {
+    let sql = sql.trim().trim_end_matches(';').trim();
+    let words: Vec<&str> = sql.split_whitespace().collect();
+    let upper: Vec<String> = words
+        .iter()
+        .take(2)
+        .map(|w| w.to_ascii_uppercase())
+        .collect();
+    match upper
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["DROP", "INDEX"] => match &words[2..] {
+            [name] => Ok(Some(IndexStatement::Drop(identifier(name, "DROP INDEX")?))),
+            _ => Err("DROP INDEX takes one index name: DROP INDEX name".to_owned()),
+        },
+        ["CREATE", "INDEX"] => parse_create(sql).map(|def| Some(IndexStatement::Create(def))),
+        _ => Ok(None),
+    }
+}
+
+fn parse_create(sql: &str) -> Result<IndexDef, String> {
+    const FORM: &str = "CREATE INDEX name ON table (col [ASC|DESC], ...) [INCLUDE (col, ...)]";
+    let rest = sql["CREATE INDEX".len()..].trim_start();
+    let mut words = rest.splitn(3, char::is_whitespace);
+    let name = identifier(words.next().unwrap_or(""), "index name")?;
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ON")) {
+        return Err(format!("expected ON after the index name: {FORM}"));
+    }
+    let rest = words.next().unwrap_or("").trim_start();
+    let table_end = rest
+        .find(|c: char| c == '(' || c.is_whitespace())
+        .unwrap_or(rest.len());
+    let table = identifier(&rest[..table_end], "table name")?;
+    let (columns, after) = parenthesised(&rest[table_end..], "key columns")?;
+    let mut keys = Vec::new();
+    for part in columns.split(',') {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let (column, desc) = match words.as_slice() {
+            [column] => (*column, false),
+            [column, order] if order.eq_ignore_ascii_case("ASC") => (*column, false),
+            [column, order] if order.eq_ignore_ascii_case("DESC") => (*column, true),
+            _ => return Err(format!("bad key column {:?}: {FORM}", part.trim())),
+        };
+        keys.push(IndexKey {
+            column: identifier(column, "key column")?,
+            desc,
+        });
+    }
+    let after = after.trim();
+    let include = if after.is_empty() {
+        Vec::new()
+    } else {
+        let tail = after
+            .get(..7)
+            .filter(|w| w.eq_ignore_ascii_case("INCLUDE"))
+            .ok_or_else(|| format!("unexpected {after:?}: {FORM}"))?;
+        let (columns, trailing) = parenthesised(&after[tail.len()..], "INCLUDE columns")?;
+        if !trailing.trim().is_empty() {
+            return Err(format!(
+                "unexpected {:?} after INCLUDE (...)",
+                trailing.trim()
+            ));
+        }
+        columns
+            .split(',')
+            .map(|c| identifier(c.trim(), "INCLUDE column"))
+            .collect::<Result<_, _>>()?
+    };
+    Ok(IndexDef {
+        name,
+        table,
+        keys,
+        include,
+        origin: Origin::User,
+        use_case: None,
+        query_pattern: None,
+        expected_improvement: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_are_the_documents_nine_and_the_proposal() {
+        let all = builtin_indexes();
+        assert_eq!(all.iter().filter(|i| i.origin == Origin::Phase3).count(), 9);
+        let covering = all
+            .iter()
+            .find(|i| i.origin == Origin::Phase4Proposal)
+            .unwrap();
+        assert_eq!(covering.include, ["run_type", "summary_json"]);
+        assert!(covering.keys[2].desc && !covering.keys[0].desc);
+    }
+
+    #[test]
+    fn create_and_drop_parse() {
+        let parsed = parse_index_statement(
+            "create index my_idx on upstream_reportrun (customer_id, started_at DESC) INCLUDE (status);",
+        )
+        .unwrap();
+        let Some(IndexStatement::Create(def)) = parsed else {
+            panic!("{parsed:?}")
+        };
+        assert_eq!(def.name, "my_idx");
+        assert_eq!(def.table, "upstream_reportrun");
+        assert_eq!(def.keys, keys(&["customer_id", "-started_at"]));
+        assert_eq!(def.include, ["status"]);
+        assert_eq!(
+            parse_index_statement("DROP INDEX my_idx").unwrap(),
+            Some(IndexStatement::Drop("my_idx".into()))
+        );
+        assert_eq!(parse_index_statement("SELECT 1").unwrap(), None);
+    }
+
+    #[test]
+    fn malformed_definitions_name_the_problem() {
+        for (sql, says) in [
+            ("CREATE INDEX ON t (a)", "expected ON"),
+            ("CREATE INDEX i t (a)", "expected ON"),
+            ("CREATE INDEX i ON t a", "expected ("),
+            ("CREATE INDEX i ON t (a", "missing )"),
+            ("CREATE INDEX i ON t (a SIDEWAYS)", "bad key column"),
+            ("CREATE INDEX i ON t (a) WITH (b)", "unexpected"),
+            ("CREATE INDEX i ON t (a) INCLUDE (b) x", "unexpected"),
+            ("DROP INDEX a b", "one index name"),
+            ("CREATE INDEX 1x ON t (a)", "not a name"),
+        ] {
+            let error = parse_index_statement(sql).unwrap_err();
+            assert!(error.contains(says), "{sql}: {error}");
+        }
+    }
+}
