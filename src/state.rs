@@ -6,8 +6,6 @@ use seekscan_core::patterns;
 use seekscan_core::protocol::{DatasetInfo, LoadProgress, Response, RunKind};
 use yew::Reducible;
 
-use crate::components::pattern_picker::effective_params;
-
 pub const DEFAULT_SQL: &str =
     "SELECT id, customer_id, status, started_at\nFROM upstream_reportrun\nORDER BY id\nLIMIT 5";
 
@@ -154,8 +152,7 @@ impl Reducible for AppState {
                     next.experiment.pattern.as_deref().and_then(patterns::find),
                     &next.experiment.sql,
                 ) {
-                    let params =
-                        effective_params(pattern, Some(&info), true, &next.experiment.params);
+                    let params = info.params(true, &next.experiment.params);
                     next.editor = pattern.render(&params);
                 }
                 next.dataset = Some(info);

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use seekscan_core::patterns::{self, Pattern};
+use seekscan_core::patterns;
 use seekscan_core::protocol::DatasetInfo;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -17,26 +17,13 @@ pub struct PatternPickerProps {
     pub on_param: Callback<(String, String, String)>,
 }
 
-/// The parameters a pattern runs with: data-drawn defaults for the chosen
-/// tenant size, overridden by what the user typed.
+/// Data-drawn parameters (none before the data is loaded) with the user's overrides.
 pub fn effective_params(
-    pattern: &Pattern,
     dataset: Option<&DatasetInfo>,
     large: bool,
     overrides: &BTreeMap<String, String>,
 ) -> BTreeMap<String, String> {
-    let mut params = dataset
-        .and_then(|d| d.pattern_params.iter().find(|p| p.pattern == pattern.id))
-        .map(|p| {
-            if large {
-                p.large.clone()
-            } else {
-                p.small.clone()
-            }
-        })
-        .unwrap_or_default();
-    params.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
-    params
+    dataset.map_or_else(|| overrides.clone(), |d| d.params(large, overrides))
 }
 
 /// Documented patterns: ORM form and SQL side by side, parameters, and the
@@ -54,8 +41,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
             let id = select.value();
             match patterns::find(&id) {
                 Some(pattern) => {
-                    let params =
-                        effective_params(pattern, dataset.as_ref(), true, &BTreeMap::new());
+                    let params = effective_params(dataset.as_ref(), true, &BTreeMap::new());
                     on_pattern.emit((Some(id), pattern.render(&params)));
                 }
                 None => on_pattern.emit((None, String::new())),
@@ -63,13 +49,13 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
         })
     };
     let details = selected.map(|pattern| {
-        let params = effective_params(pattern, props.dataset.as_ref(), true, &props.params);
+        let params = effective_params(props.dataset.as_ref(), true, &props.params);
         let tenant_button = |large: bool| {
             let on_param = props.on_param.clone();
             let dataset = dataset.clone();
             let overrides = props.params.clone();
             let onclick = Callback::from(move |_| {
-                let mut base = effective_params(pattern, dataset.as_ref(), large, &BTreeMap::new());
+                let mut base = effective_params(dataset.as_ref(), large, &BTreeMap::new());
                 // Keep the user's non-tenant choices; switch everything data-drawn.
                 for (k, v) in &overrides {
                     if k != "tenant" && !base.contains_key(k) {

@@ -45,16 +45,28 @@ pub struct DatasetInfo {
     pub large_tenant: i64,
     pub small_tenant: i64,
     pub tables: Vec<TableCount>,
-    /// Each documented pattern's parameters, drawn from this data.
-    pub pattern_params: Vec<PatternParams>,
+    /// Pattern parameters drawn from this data, for the large and the small tenant.
+    pub params_large: BTreeMap<String, String>,
+    pub params_small: BTreeMap<String, String>,
     pub load_ms: f64,
 }
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-pub struct PatternParams {
-    pub pattern: String,
-    pub large: BTreeMap<String, String>,
-    pub small: BTreeMap<String, String>,
+impl DatasetInfo {
+    /// The parameters a pattern runs with: data-drawn values for the chosen
+    /// tenant size, overridden by what the user set.
+    pub fn params(
+        &self,
+        large: bool,
+        overrides: &BTreeMap<String, String>,
+    ) -> BTreeMap<String, String> {
+        let mut params = if large {
+            self.params_large.clone()
+        } else {
+            self.params_small.clone()
+        };
+        params.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
+        params
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -83,4 +95,31 @@ pub enum RunKind {
 pub struct PaneResult {
     pub outcome: QueryOutcome,
     pub timings: Timings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_parameters_override_data_drawn_ones() {
+        let info = DatasetInfo {
+            seed: 1,
+            scale: 10,
+            tenants: 2,
+            large_tenant: 1,
+            small_tenant: 2,
+            tables: Vec::new(),
+            params_large: BTreeMap::from([
+                ("tenant".into(), "1".into()),
+                ("status".into(), "success".into()),
+            ]),
+            params_small: BTreeMap::from([("tenant".into(), "2".into())]),
+            load_ms: 0.0,
+        };
+        let chosen = BTreeMap::from([("status".to_owned(), "failed".to_owned())]);
+        assert_eq!(info.params(true, &chosen)["status"], "failed");
+        assert_eq!(info.params(true, &chosen)["tenant"], "1");
+        assert_eq!(info.params(false, &BTreeMap::new())["tenant"], "2");
+    }
 }

@@ -7,8 +7,7 @@ use crate::engine::Engine;
 use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
-    DatasetInfo, LoadProgress, PaneResult, PatternParams, Request, Response, RunKind, RunReport,
-    TableCount,
+    DatasetInfo, LoadProgress, PaneResult, Request, Response, RunKind, RunReport, TableCount,
 };
 
 #[derive(Default)]
@@ -80,20 +79,8 @@ impl Service {
                 .into_iter()
                 .map(|(name, rows)| TableCount { name, rows })
                 .collect(),
-            pattern_params: {
-                let (large, small) = (
-                    patterns::params_for(&dataset, true),
-                    patterns::params_for(&dataset, false),
-                );
-                patterns::all()
-                    .iter()
-                    .map(|p| PatternParams {
-                        pattern: p.id.to_owned(),
-                        large: large.clone(),
-                        small: small.clone(),
-                    })
-                    .collect()
-            },
+            params_large: patterns::params_for(&dataset, true),
+            params_small: patterns::params_for(&dataset, false),
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
         };
         self.engine = Some(engine);
