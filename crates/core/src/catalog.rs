@@ -1,6 +1,8 @@
 //! Index definitions as data: the Phase 3 document's nine indexes, its Phase 4
 //! covering-index proposal, and the indexes a user defines with
 //! `CREATE INDEX name ON table (col [ASC|DESC], …) [INCLUDE (col, …)]`.
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +160,75 @@ pub fn builtin_indexes() -> Vec<IndexDef> {
     indexes
 }
 
+/// The indexes a query may use. Every index is built once; visibility is
+/// decided per query, so two configurations compare on the same data.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndexSet {
+    names: BTreeSet<String>,
+}
+
+impl IndexSet {
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    pub fn of<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
+        Self {
+            names: names.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// The nine Phase 3 indexes.
+    pub fn phase3() -> Self {
+        Self::of(
+            builtin_indexes()
+                .into_iter()
+                .filter(|d| d.origin == Origin::Phase3)
+                .map(|d| d.name),
+        )
+    }
+
+    /// Phase 3 and the Phase 4 covering-index proposal.
+    pub fn all() -> Self {
+        Self::of(builtin_indexes().into_iter().map(|d| d.name))
+    }
+
+    /// `none`, `phase3`, `all` (Phase 3 + covering) or `a,b,c`, checked
+    /// against the built-in indexes.
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let known: Vec<String> = builtin_indexes().into_iter().map(|d| d.name).collect();
+        Self::parse_among(spec, &known)
+    }
+
+    /// Like `parse`, with names checked against `known` (built-in and user
+    /// indexes of one engine).
+    pub fn parse_among(spec: &str, known: &[String]) -> Result<Self, String> {
+        match spec.trim() {
+            "none" | "" => Ok(Self::none()),
+            "phase3" => Ok(Self::phase3()),
+            "all" => Ok(Self::all()),
+            list => {
+                let mut names = BTreeSet::new();
+                for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    if !known.iter().any(|k| k == name) {
+                        return Err(format!("unknown index {name}"));
+                    }
+                    names.insert(name.to_owned());
+                }
+                Ok(Self { names })
+            }
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+}
+
 /// What an index statement asks for; anything else is left to GlueSQL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndexStatement {
@@ -292,6 +363,23 @@ mod tests {
             .unwrap();
         assert_eq!(covering.include, ["run_type", "summary_json"]);
         assert!(covering.keys[2].desc && !covering.keys[0].desc);
+    }
+
+    #[test]
+    fn index_sets_parse_and_reject_unknown_names() {
+        assert_eq!(IndexSet::parse("none").unwrap(), IndexSet::none());
+        assert_eq!(IndexSet::parse("phase3").unwrap().names().count(), 9);
+        let all = IndexSet::parse("all").unwrap();
+        assert_eq!(all.names().count(), 10);
+        assert!(all.contains("reportrun_covering_idx"));
+        assert!(!IndexSet::phase3().contains("reportrun_covering_idx"));
+        let two = IndexSet::parse("audit_entity_idx, audit_user_date_idx").unwrap();
+        assert_eq!(
+            two.names().collect::<Vec<_>>(),
+            ["audit_entity_idx", "audit_user_date_idx"]
+        );
+        let error = IndexSet::parse("audit_entity_idx,nope").unwrap_err();
+        assert!(error.contains("unknown index nope"), "{error}");
     }
 
     #[test]

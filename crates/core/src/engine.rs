@@ -6,10 +6,11 @@ use gluesql_core::prelude::Glue;
 use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
-use crate::catalog::{self, IndexDef, IndexStatement};
+use crate::catalog::{self, IndexDef, IndexSet, IndexStatement};
 use crate::explain::PlanNode;
 use crate::generator::Dataset;
 use crate::schema;
+pub use crate::storage::memory::MemoryReport;
 use crate::storage::SeekStorage;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -23,7 +24,14 @@ pub struct QueryOutcome {
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExecStats {
+    /// Rows the storage handed to the executor (scans, lookups, index reads).
     pub rows_examined: u64,
+    /// Index entries read.
+    #[serde(default)]
+    pub index_entries: u64,
+    /// Table rows fetched for index entries (none for covering reads).
+    #[serde(default)]
+    pub table_lookups: u64,
     pub rows_returned: u64,
     pub elapsed_us: u64,
 }
@@ -36,6 +44,8 @@ pub enum EngineError {
     Empty,
     #[error("{0}")]
     Load(String),
+    #[error("{0}")]
+    UnknownIndex(String),
 }
 
 impl From<gluesql_core::error::Error> for EngineError {
@@ -122,6 +132,44 @@ impl Engine {
         Ok(())
     }
 
+    /// Creates an empty table from `CREATE TABLE …` text.
+    pub fn create_table(&mut self, schema_sql: &str) -> Result<(), EngineError> {
+        let statements = self.glue.plan(schema_sql)?;
+        if !statements
+            .iter()
+            .all(|s| matches!(s, gluesql_core::plan::StatementPlan::CreateTable { .. }))
+        {
+            return Err(EngineError::Sql(format!(
+                "expected CREATE TABLE, got {schema_sql:?}"
+            )));
+        }
+        for statement in &statements {
+            self.glue.execute_stmt(statement)?;
+        }
+        Ok(())
+    }
+
+    /// Bulk-loads rows (in column order) without SQL text; index statistics
+    /// are refreshed afterwards.
+    pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<(), EngineError> {
+        self.glue
+            .storage
+            .load_rows(table, rows)
+            .map_err(|e| EngineError::Load(e.to_string()))
+    }
+
+    /// An index configuration (`none`, `phase3`, `all`, `a,b,c`) with names
+    /// checked against this engine's indexes.
+    pub fn index_set(&self, spec: &str) -> Result<IndexSet, EngineError> {
+        let known: Vec<String> = self.indexes().into_iter().map(|d| d.name).collect();
+        IndexSet::parse_among(spec, &known).map_err(EngineError::UnknownIndex)
+    }
+
+    /// Estimated bytes per row of each table and per entry of each index.
+    pub fn memory_report(&self) -> MemoryReport {
+        self.glue.storage.memory_report()
+    }
+
     /// Every index: built-in and user-defined.
     pub fn indexes(&self) -> Vec<IndexDef> {
         self.glue.storage.index_defs()
@@ -160,9 +208,16 @@ impl Engine {
             .collect()
     }
 
-    /// Runs SQL (the last statement's result is returned). `EXPLAIN` plans
-    /// without executing; `EXPLAIN ANALYZE` and plain queries execute.
+    /// Runs SQL with every existing index visible; see `run_with`.
     pub fn run(&mut self, sql: &str) -> Result<QueryOutcome, EngineError> {
+        let every = IndexSet::of(self.indexes().into_iter().map(|d| d.name));
+        self.run_with(sql, &every)
+    }
+
+    /// Runs SQL (the last statement's result is returned) with only the
+    /// `visible` indexes open to the planner. `EXPLAIN` plans without
+    /// executing; `EXPLAIN ANALYZE` and plain queries execute.
+    pub fn run_with(&mut self, sql: &str, visible: &IndexSet) -> Result<QueryOutcome, EngineError> {
         if let Some(statement) = catalog::parse_index_statement(sql).map_err(EngineError::Sql)? {
             let started = Instant::now();
             let done = self.run_index_statement(statement)?;
@@ -180,9 +235,10 @@ impl Engine {
             });
         }
         let (explain, sql) = split_explain(sql);
+        self.glue.storage.set_visible(visible.clone());
         let statements = self.glue.plan(sql)?;
         let last = statements.last().ok_or(EngineError::Empty)?;
-        let plan = PlanNode::from_statement(last);
+        let plan = PlanNode::with_choices(last, &self.glue.storage.last_choices());
         if explain == Some(false) {
             return Ok(QueryOutcome {
                 plan,
@@ -198,6 +254,7 @@ impl Engine {
             payload = Some(self.glue.execute_stmt(statement)?);
         }
         let elapsed_us = started.elapsed().as_micros() as u64;
+        let counters = self.glue.storage.counters();
         let (columns, rows) = match payload {
             Some(Payload::Select { labels, rows }) => (labels, rows),
             Some(Payload::SelectMap(maps)) => {
@@ -222,7 +279,9 @@ impl Engine {
         Ok(QueryOutcome {
             plan,
             stats: ExecStats {
-                rows_examined: self.glue.storage.rows_examined(),
+                rows_examined: counters.rows_examined,
+                index_entries: counters.index_entries,
+                table_lookups: counters.table_lookups,
                 rows_returned: rows.len() as u64,
                 elapsed_us,
             },

@@ -2,14 +2,18 @@
 use gluesql_core::plan::StatementPlan;
 use serde::{Deserialize, Serialize};
 
+use crate::planner::TableChoice;
+use crate::storage::access::AccessSpec;
+
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct PlanNode {
-    /// "Query", "Sort", "Limit", "TableAccess".
+    /// "Query", "Limit", "Sort", "Filter", "TableAccess".
     pub op: String,
     pub table: Option<String>,
     /// The index used; `None` is a full scan.
     pub index: Option<String>,
-    /// "full scan", "primary key lookup", "index seek".
+    /// "full scan", "primary key lookup", "index seek", "index scan",
+    /// "covering index seek", "covering index scan".
     pub access: Option<String>,
     pub seek_key: Option<String>,
     pub index_conditions: Vec<String>,
@@ -33,9 +37,43 @@ impl PlanNode {
     /// Reads the decisions GlueSQL's executor will follow out of its plan:
     /// the access path of every table, and whether a sort and a limit run.
     pub fn from_statement(statement: &StatementPlan) -> Self {
+        Self::with_choices(statement, &[])
+    }
+
+    /// The plan tree with the planner's reasoning for each table access
+    /// (matched in order of appearance, by table name).
+    pub fn with_choices(statement: &StatementPlan, choices: &[TableChoice]) -> Self {
         let json = serde_json::to_value(statement).unwrap_or_default();
         let mut tables = Vec::new();
         collect_tables(&json, &mut tables);
+        let mut unused: Vec<&TableChoice> = choices.iter().collect();
+        for node in &mut tables {
+            let Some(at) = unused
+                .iter()
+                .position(|c| Some(&c.table) == node.table.as_ref())
+            else {
+                continue;
+            };
+            let choice = unused.remove(at);
+            node.access = Some(choice.access.clone());
+            node.index = choice.index.clone();
+            node.seek_key = choice.seek_key.clone();
+            node.index_conditions = choice.index_conditions.clone();
+            node.early_stop = choice.early_stop;
+            node.est_rows = Some(choice.est_rows);
+            node.rejected = choice.rejected.clone();
+            if !choice.filter.is_empty() {
+                *node = PlanNode {
+                    op: "Filter".to_owned(),
+                    filter: choice.filter.clone(),
+                    children: vec![std::mem::take(node)],
+                    ..PlanNode::default()
+                };
+            }
+        }
+        let early_stop = tables
+            .iter()
+            .any(|t| t.early_stop || t.children.iter().any(|c| c.early_stop));
         let mut root = PlanNode {
             op: "Query".to_owned(),
             children: tables,
@@ -52,6 +90,7 @@ impl PlanNode {
         if contains_key(&json, "Limit") {
             root = PlanNode {
                 op: "Limit".to_owned(),
+                early_stop,
                 children: vec![root],
                 ..PlanNode::default()
             };
@@ -91,11 +130,28 @@ impl PlanNode {
                     .unwrap_or_else(|| "full scan".to_owned()),
             };
             out.push_str(&format!(" {table}: {path}"));
+            if let Some(key) = &self.seek_key {
+                out.push_str(&format!(" [{key}]"));
+            }
+        }
+        if !self.filter.is_empty() {
+            out.push_str(&format!(" {}", self.filter.join(" AND ")));
+        }
+        if self.op == "Limit" && self.early_stop {
+            out.push_str(" (stops the scan early)");
+        }
+        if let Some(est) = self.est_rows {
+            out.push_str(&format!(" (est. rows {est:.0})"));
         }
         if let Some(actual) = self.actual_rows {
             out.push_str(&format!(" (actual rows {actual})"));
         }
         out.push('\n');
+        for rejected in &self.rejected {
+            out.push_str(&"  ".repeat(depth + 1));
+            let name = rejected.index.as_deref().unwrap_or("full scan");
+            out.push_str(&format!("- rejected {name}: {}\n", rejected.reason));
+        }
         for child in &self.children {
             child.write_text(depth + 1, out);
         }
@@ -129,7 +185,8 @@ fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
                         a.get("Index")
                             .and_then(|i| i.get("name"))
                             .and_then(|n| n.as_str())
-                            .map(str::to_owned),
+                            .and_then(|n| AccessSpec::decode(n, None).ok())
+                            .map(|spec| spec.index),
                     ),
                     _ => ("full scan", None),
                 };

@@ -1,57 +1,73 @@
 //! seekscan's own in-memory GlueSQL storage. Rows live in one ordered map per
 //! table, keyed by primary key (or a generated row id). Every row handed to
 //! the executor is counted, so plans report the rows they really examined.
-use std::cell::Cell;
+pub mod access;
+pub(crate) mod index;
+pub mod memory;
+
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
-use crate::catalog::IndexDef;
 use gluesql_core::data::{Key, Schema, Value};
 use gluesql_core::error::{Error, Result};
 use gluesql_core::store::{
-    AlterTable, CustomFunction, CustomFunctionMut, Index, IndexMut, Metadata, Planner, RowIter,
-    Store, StoreMut, Transaction,
+    AlterTable, CustomFunction, CustomFunctionMut, Index, IndexMut, Metadata, RowIter, Store,
+    StoreMut, Transaction,
 };
+
+use crate::catalog::{IndexDef, IndexSet};
+use crate::planner::TableChoice;
+use crate::stats::IndexStats;
+use access::AccessSpec;
+use index::{KeyPart, SecondaryIndex};
+use memory::{IndexMemory, MemoryReport, TableMemory};
+
+/// What the storage did for the statements since the last reset.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counters {
+    /// Rows handed to the executor, from scans, lookups and index scans.
+    pub rows_examined: u64,
+    /// Index entries read.
+    pub index_entries: u64,
+    /// Rows fetched from the table for an index entry (not for covering reads).
+    pub table_lookups: u64,
+}
 
 #[derive(Debug, Default)]
 pub struct SeekStorage {
     tables: BTreeMap<String, Table>,
     rows_examined: Cell<u64>,
+    index_entries: Cell<u64>,
+    table_lookups: Cell<u64>,
+    /// Indexes the planner may use for the statement being planned.
+    pub(crate) visible: RefCell<IndexSet>,
+    /// The planner's reasoning for the last planned statement.
+    pub(crate) choices: RefCell<Vec<TableChoice>>,
 }
 
 #[derive(Debug)]
-struct Table {
-    schema: Schema,
-    rows: BTreeMap<Key, Vec<Value>>,
+pub(crate) struct Table {
+    pub(crate) schema: Schema,
+    rows: BTreeMap<Key, Box<[Value]>>,
     /// Row ids for tables without a primary key.
     next_row_id: i64,
-    indexes: BTreeMap<String, SecondaryIndex>,
+    pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
+    /// Position of the primary key column, whose value is the row key.
+    pub(crate) primary_key: Option<usize>,
 }
 
-/// A composite B-tree index: key column values plus the row's key, mapped to
-/// the INCLUDE columns only (an entry never copies the whole row).
-#[derive(Debug)]
-struct SecondaryIndex {
-    def: IndexDef,
-    key_columns: Vec<usize>,
-    include_columns: Vec<usize>,
-    entries: BTreeMap<(Vec<Key>, Key), Vec<Value>>,
-}
+impl Table {
+    pub(crate) fn row_count(&self) -> usize {
+        self.rows.len()
+    }
 
-type IndexEntry = ((Vec<Key>, Key), Vec<Value>);
-
-impl SecondaryIndex {
-    fn entry(&self, row_key: &Key, row: &[Value]) -> Result<IndexEntry> {
-        let keys = self
-            .key_columns
+    pub(crate) fn column_names(&self) -> Vec<&str> {
+        self.schema
+            .column_defs
             .iter()
-            .map(|&i| Key::try_from(&row[i]))
-            .collect::<Result<Vec<Key>>>()?;
-        let include = self
-            .include_columns
-            .iter()
-            .map(|&i| row[i].clone())
-            .collect();
-        Ok(((keys, row_key.clone()), include))
+            .flatten()
+            .map(|c| c.name.as_str())
+            .collect()
     }
 }
 
@@ -70,8 +86,20 @@ fn column_positions(schema: &Schema, columns: &[&str]) -> std::result::Result<Ve
         .collect()
 }
 
+fn primary_key(schema: &Schema) -> Option<usize> {
+    schema
+        .column_defs
+        .as_ref()?
+        .iter()
+        .position(|c| c.unique.is_some_and(|u| u.is_primary))
+}
+
 fn missing(table: &str) -> Error {
     Error::StorageMsg(format!("table not found: {table}"))
+}
+
+fn bump(cell: &Cell<u64>) {
+    cell.set(cell.get() + 1);
 }
 
 impl SeekStorage {
@@ -80,8 +108,28 @@ impl SeekStorage {
         self.rows_examined.get()
     }
 
+    pub fn counters(&self) -> Counters {
+        Counters {
+            rows_examined: self.rows_examined.get(),
+            index_entries: self.index_entries.get(),
+            table_lookups: self.table_lookups.get(),
+        }
+    }
+
     pub fn reset_rows_examined(&self) {
         self.rows_examined.set(0);
+        self.index_entries.set(0);
+        self.table_lookups.set(0);
+    }
+
+    /// The indexes the planner may use from now on.
+    pub fn set_visible(&self, visible: IndexSet) {
+        *self.visible.borrow_mut() = visible;
+    }
+
+    /// What the planner decided for each table of the last planned statement.
+    pub fn last_choices(&self) -> Vec<TableChoice> {
+        self.choices.borrow().clone()
     }
 
     pub fn row_count(&self, table: &str) -> Option<usize> {
@@ -92,6 +140,10 @@ impl SeekStorage {
         self.tables.keys().map(String::as_str)
     }
 
+    pub(crate) fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.get(name)
+    }
+
     /// Every index definition, table by table.
     pub fn index_defs(&self) -> Vec<IndexDef> {
         self.tables
@@ -100,21 +152,35 @@ impl SeekStorage {
             .collect()
     }
 
-    /// An index's entries (key values and row key), in index order.
-    pub fn index_entries(&self, name: &str) -> Option<Vec<(Vec<Key>, Key)>> {
-        self.tables
-            .values()
-            .find_map(|t| t.indexes.get(name))
-            .map(|index| index.entries.keys().cloned().collect())
+    /// Statistics of an index as of its build or the last bulk load.
+    pub fn index_stats(&self, name: &str) -> Option<IndexStats> {
+        self.find_index(name).map(|i| i.stats.clone())
     }
 
-    /// Builds an index over the table's rows. Nothing changes on error.
+    fn find_index(&self, name: &str) -> Option<&SecondaryIndex> {
+        self.tables.values().find_map(|t| t.indexes.get(name))
+    }
+
+    /// An index's entries (key values and row key), in index order.
+    pub fn index_entries(&self, name: &str) -> Option<Vec<(Vec<Key>, Key)>> {
+        self.find_index(name).map(|index| {
+            index
+                .entries
+                .keys()
+                .map(|parts| {
+                    let mut keys: Vec<Key> =
+                        parts.iter().filter_map(KeyPart::key).cloned().collect();
+                    let row_key = keys.pop().unwrap_or(Key::None);
+                    (keys, row_key)
+                })
+                .collect()
+        })
+    }
+
+    /// Builds an index over the table's rows and analyzes it. Nothing
+    /// changes on error.
     pub fn create_index(&mut self, def: IndexDef) -> std::result::Result<(), String> {
-        if self
-            .tables
-            .values()
-            .any(|t| t.indexes.contains_key(&def.name))
-        {
+        if self.find_index(&def.name).is_some() {
             return Err(format!("an index named {} already exists", def.name));
         }
         let table = self
@@ -143,15 +209,19 @@ impl SeekStorage {
             include_columns: column_positions(&table.schema, &include_names)?,
             def,
             entries: BTreeMap::new(),
+            stats: IndexStats::default(),
         };
-        // Collecting sorts once and bulk-builds the tree: far cheaper than
-        // a million ordered inserts.
-        index.entries = table
+        // Sorting once and bulk-building the tree is far cheaper than a
+        // million ordered inserts.
+        let mut entries = table
             .rows
             .iter()
             .map(|(key, row)| index.entry(key, row))
-            .collect::<Result<_>>()
+            .collect::<Result<Vec<_>>>()
             .map_err(|e| e.to_string())?;
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        index.entries = entries.into_iter().collect();
+        index.analyze();
         table.indexes.insert(index.def.name.clone(), index);
         Ok(())
     }
@@ -164,19 +234,72 @@ impl SeekStorage {
             .ok_or_else(|| format!("index {name} does not exist"))
     }
 
-    /// Bulk load without SQL text: each row's first column is its primary key.
+    /// Bulk load without SQL text: each row's primary key column (else its
+    /// first column) is its key. Statistics are refreshed afterwards.
     pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<()> {
+        let key_column = self
+            .tables
+            .get(table)
+            .ok_or_else(|| missing(table))?
+            .primary_key
+            .unwrap_or(0);
         let keyed = rows
             .into_iter()
             .map(|row| {
-                let key = Key::try_from(
-                    row.first()
-                        .ok_or_else(|| Error::StorageMsg(format!("an empty row for {table}")))?,
-                )?;
+                let key = Key::try_from(row.get(key_column).ok_or_else(|| {
+                    Error::StorageMsg(format!("a row of {table} without column {key_column}"))
+                })?)?;
                 Ok((key, row))
             })
             .collect::<Result<Vec<_>>>()?;
-        self.insert_data(table, keyed)
+        self.insert_data(table, keyed)?;
+        if let Some(t) = self.tables.get_mut(table) {
+            t.indexes.values_mut().for_each(SecondaryIndex::analyze);
+        }
+        Ok(())
+    }
+
+    /// Estimated bytes per row of every table and per entry of every index.
+    pub fn memory_report(&self) -> MemoryReport {
+        let mut report = MemoryReport::default();
+        for (name, table) in &self.tables {
+            let bytes: usize = table
+                .rows
+                .iter()
+                .map(|(k, row)| memory::row_bytes(k, row))
+                .sum();
+            let rows = table.rows.len() as u64;
+            report.tables.push(TableMemory {
+                table: name.clone(),
+                rows,
+                bytes: bytes as u64,
+                bytes_per_row: per(bytes, rows),
+            });
+            for (index_name, index) in &table.indexes {
+                let bytes: usize = index
+                    .entries
+                    .iter()
+                    .map(|(parts, include)| memory::entry_bytes(parts, include))
+                    .sum();
+                let entries = index.entries.len() as u64;
+                report.indexes.push(IndexMemory {
+                    index: index_name.clone(),
+                    table: name.clone(),
+                    entries,
+                    bytes: bytes as u64,
+                    bytes_per_entry: per(bytes, entries),
+                });
+            }
+        }
+        report
+    }
+}
+
+fn per(bytes: usize, count: u64) -> f64 {
+    if count == 0 {
+        0.0
+    } else {
+        bytes as f64 / count as f64
     }
 }
 
@@ -194,9 +317,9 @@ impl Store for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let row = table.rows.get(key).cloned();
+        let row = table.rows.get(key).map(|row| row.to_vec());
         if row.is_some() {
-            self.rows_examined.set(self.rows_examined.get() + 1);
+            bump(&self.rows_examined);
         }
         Ok(row)
     }
@@ -208,8 +331,65 @@ impl Store for SeekStorage {
             .ok_or_else(|| missing(table_name))?;
         let counter = &self.rows_examined;
         Ok(Box::new(table.rows.iter().map(move |(key, row)| {
-            counter.set(counter.get() + 1);
-            Ok((key.clone(), row.clone()))
+            bump(counter);
+            Ok((key.clone(), row.to_vec()))
+        })))
+    }
+}
+
+impl Index for SeekStorage {
+    fn scan_indexed_data<'a>(
+        &'a self,
+        table_name: &str,
+        index_name: &str,
+        asc: Option<bool>,
+        cmp_value: Option<(&gluesql_core::ast::IndexOperator, Value)>,
+    ) -> Result<RowIter<'a>> {
+        if cmp_value.is_some() {
+            return Err(Error::StorageMsg(
+                "index predicates travel in the access spec, not as a GlueSQL predicate".into(),
+            ));
+        }
+        let spec = AccessSpec::decode(index_name, asc).map_err(Error::StorageMsg)?;
+        let table = self
+            .tables
+            .get(table_name)
+            .ok_or_else(|| missing(table_name))?;
+        let index = table
+            .indexes
+            .get(&spec.index)
+            .ok_or_else(|| Error::StorageMsg(format!("index {} does not exist", spec.index)))?;
+        let width = table.schema.column_defs.as_ref().map_or(0, Vec::len);
+        let covering = spec.covering;
+        let entries = index.seek(&spec)?;
+        let (examined, read, lookups) = (
+            &self.rows_examined,
+            &self.index_entries,
+            &self.table_lookups,
+        );
+        Ok(Box::new(entries.filter_map(move |(parts, include)| {
+            bump(read);
+            let row_key = parts.last().and_then(KeyPart::key)?.clone();
+            let row = if covering {
+                // Built from the entry alone: columns outside the index stay
+                // NULL, which the planner allows only when none is read.
+                let mut row = vec![Value::Null; width];
+                for (&column, part) in index.key_columns.iter().zip(parts) {
+                    row[column] = part.key().cloned().map(Value::from).unwrap_or(Value::Null);
+                }
+                for (&column, value) in index.include_columns.iter().zip(include) {
+                    row[column] = value.clone();
+                }
+                if let Some(pk) = table.primary_key {
+                    row[pk] = Value::from(row_key.clone());
+                }
+                row
+            } else {
+                bump(lookups);
+                table.rows.get(&row_key)?.to_vec()
+            };
+            bump(examined);
+            Some(Ok((row_key, row)))
         })))
     }
 }
@@ -224,8 +404,10 @@ impl StoreMut for SeekStorage {
                 rows: BTreeMap::new(),
                 next_row_id: 1,
                 indexes: BTreeMap::new(),
+                primary_key: None,
             });
         table.schema = schema.clone();
+        table.primary_key = primary_key(schema);
         Ok(())
     }
 
@@ -279,7 +461,9 @@ impl StoreMut for SeekStorage {
         for (index, entries) in table.indexes.values_mut().zip(new_entries) {
             index.entries.extend(entries);
         }
-        table.rows.extend(rows);
+        table
+            .rows
+            .extend(rows.into_iter().map(|(k, row)| (k, row.into_boxed_slice())));
         Ok(())
     }
 
@@ -300,11 +484,13 @@ impl StoreMut for SeekStorage {
     }
 }
 
-impl Index for SeekStorage {}
+/// CREATE INDEX through GlueSQL takes one column only; seekscan's own
+/// statement (see `catalog::parse_index_statement`) runs before GlueSQL.
 impl IndexMut for SeekStorage {}
 impl AlterTable for SeekStorage {}
+/// A single-user in-memory store: statements apply at once; commit and
+/// rollback have nothing to do.
 impl Transaction for SeekStorage {}
 impl Metadata for SeekStorage {}
 impl CustomFunction for SeekStorage {}
 impl CustomFunctionMut for SeekStorage {}
-impl Planner for SeekStorage {}

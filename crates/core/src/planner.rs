@@ -1,0 +1,381 @@
+//! seekscan's cost-based pass in GlueSQL's planner hook. After GlueSQL's own
+//! steps, every table source still on a full scan gets the cheapest visible
+//! index access, the ORDER BY goes when the index supplies the order, and
+//! the reasoning (chosen path, every rejected candidate) is recorded.
+//! The WHERE filter always stays: the executor re-checks every row, so
+//! results never depend on the index.
+mod candidates;
+mod conditions;
+
+use std::collections::BTreeSet;
+
+use gluesql_core::ast::Literal;
+use gluesql_core::data::Value;
+use gluesql_core::error::Result;
+use gluesql_core::plan::{
+    AggregationInputPlan, DistinctInputPlan, DistinctPlan, ExprPlan, FilterInputPlan, FilterPlan,
+    LimitInputPlan, LimitPlan, OffsetInputPlan, OffsetPlan, OrderByExprPlan, ProjectInputPlan,
+    ProjectPlan, QueryPlan, SelectOrderByPlan, SourcePlan, StatementPlan, TableAccessPlan,
+    TableSourcePlan,
+};
+use gluesql_core::planner::{
+    fetch_schema_map, plan_aggregate, plan_hash_join, plan_primary_key, plan_schemaless, validate,
+};
+use gluesql_core::store::Planner;
+use serde::{Deserialize, Serialize};
+
+use crate::explain::RejectedCandidate;
+use crate::storage::SeekStorage;
+use candidates::{Candidate, Query};
+use conditions::{analyze, conjuncts, Scope};
+
+/// The planner's decision for one table source, for EXPLAIN.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct TableChoice {
+    pub table: String,
+    pub index: Option<String>,
+    /// "full scan", "index seek", "index scan", "covering index seek", …
+    pub access: String,
+    pub seek_key: Option<String>,
+    pub index_conditions: Vec<String>,
+    pub filter: Vec<String>,
+    pub sort_needed: bool,
+    pub early_stop: bool,
+    pub est_rows: f64,
+    pub cost: f64,
+    pub rejected: Vec<RejectedCandidate>,
+}
+
+impl Planner for SeekStorage {
+    fn plan(&self, statement: StatementPlan) -> Result<StatementPlan> {
+        let schema_map = fetch_schema_map(self, &statement)?;
+        validate(&schema_map, &statement)?;
+        let statement = plan_schemaless(&schema_map, statement)?;
+        let statement = plan_primary_key(&schema_map, statement);
+        let statement = plan_hash_join(&schema_map, statement);
+        let statement = plan_aggregate(statement);
+        self.choices.borrow_mut().clear();
+        Ok(match statement {
+            StatementPlan::Query(query) => {
+                let needed = needed_columns(&query);
+                let pass = Pass {
+                    storage: self,
+                    needed: needed.as_ref(),
+                };
+                StatementPlan::Query(pass.query(query))
+            }
+            other => other,
+        })
+    }
+}
+
+/// Every column name the query mentions; `None` if it reads whole rows.
+fn needed_columns(query: &QueryPlan) -> Option<BTreeSet<String>> {
+    fn walk(json: &serde_json::Value, out: &mut BTreeSet<String>) -> bool {
+        match json {
+            serde_json::Value::String(s) => s != "Wildcard",
+            serde_json::Value::Array(items) => items.iter().all(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.iter().all(|(key, value)| match key.as_str() {
+                "Wildcard" | "QualifiedWildcard" => false,
+                "Identifier" => {
+                    if let serde_json::Value::String(name) = value {
+                        out.insert(name.clone());
+                    }
+                    true
+                }
+                "CompoundIdentifier" => {
+                    if let Some(name) = value.get("ident").and_then(|v| v.as_str()) {
+                        out.insert(name.to_owned());
+                    }
+                    true
+                }
+                _ => walk(value, out),
+            }),
+            _ => true,
+        }
+    }
+    let json = serde_json::to_value(query).ok()?;
+    let mut out = BTreeSet::new();
+    walk(&json, &mut out).then_some(out)
+}
+
+fn limit_count(expr: &ExprPlan) -> Option<u64> {
+    match expr {
+        ExprPlan::Literal(Literal::Number(n)) => n.to_string().parse().ok(),
+        ExprPlan::Value(Value::I64(n)) => u64::try_from(*n).ok(),
+        ExprPlan::Value(value) => String::from(value.clone()).parse().ok(),
+        _ => None,
+    }
+}
+
+/// A projection whose ORDER BY may have been satisfied by the index.
+enum Ordered {
+    Project(ProjectPlan),
+    Sorted(SelectOrderByPlan),
+}
+
+struct Pass<'a> {
+    storage: &'a SeekStorage,
+    needed: Option<&'a BTreeSet<String>>,
+}
+
+impl Pass<'_> {
+    fn query(&self, query: QueryPlan) -> QueryPlan {
+        match query {
+            QueryPlan::Project(p) => QueryPlan::Project(self.project(p, &[], None).0),
+            QueryPlan::SelectOrderBy(s) => match self.ordered(s, None) {
+                Ordered::Project(p) => QueryPlan::Project(p),
+                Ordered::Sorted(s) => QueryPlan::SelectOrderBy(s),
+            },
+            QueryPlan::Distinct(d) => QueryPlan::Distinct(self.distinct(d)),
+            QueryPlan::Offset(OffsetPlan { input, count }) => QueryPlan::Offset(OffsetPlan {
+                input: self.offset_input(input, None),
+                count,
+            }),
+            QueryPlan::Limit(LimitPlan { input, count }) => {
+                let limit = limit_count(&count);
+                let input = match input {
+                    LimitInputPlan::Project(p) => {
+                        LimitInputPlan::Project(self.project(p, &[], limit).0)
+                    }
+                    LimitInputPlan::SelectOrderBy(s) => match self.ordered(s, limit) {
+                        Ordered::Project(p) => LimitInputPlan::Project(p),
+                        Ordered::Sorted(s) => LimitInputPlan::SelectOrderBy(s),
+                    },
+                    LimitInputPlan::Distinct(d) => LimitInputPlan::Distinct(self.distinct(d)),
+                    LimitInputPlan::Offset(OffsetPlan { input, count }) => {
+                        let pulled = limit.zip(limit_count(&count)).map(|(l, o)| l + o);
+                        LimitInputPlan::Offset(OffsetPlan {
+                            input: self.offset_input(input, pulled),
+                            count,
+                        })
+                    }
+                    other => other,
+                };
+                QueryPlan::Limit(LimitPlan { input, count })
+            }
+            other => other,
+        }
+    }
+
+    fn offset_input(&self, input: OffsetInputPlan, pulled: Option<u64>) -> OffsetInputPlan {
+        match input {
+            OffsetInputPlan::Project(p) => OffsetInputPlan::Project(self.project(p, &[], pulled).0),
+            OffsetInputPlan::SelectOrderBy(s) => match self.ordered(s, pulled) {
+                Ordered::Project(p) => OffsetInputPlan::Project(p),
+                Ordered::Sorted(s) => OffsetInputPlan::SelectOrderBy(s),
+            },
+            OffsetInputPlan::Distinct(d) => OffsetInputPlan::Distinct(self.distinct(d)),
+            other => other,
+        }
+    }
+
+    fn distinct(&self, DistinctPlan { input }: DistinctPlan) -> DistinctPlan {
+        let input = match input {
+            DistinctInputPlan::Project(p) => {
+                DistinctInputPlan::Project(self.project(p, &[], None).0)
+            }
+            DistinctInputPlan::SelectOrderBy(s) => match self.ordered(s, None) {
+                Ordered::Project(p) => DistinctInputPlan::Project(p),
+                Ordered::Sorted(s) => DistinctInputPlan::SelectOrderBy(s),
+            },
+        };
+        DistinctPlan { input }
+    }
+
+    fn ordered(
+        &self,
+        SelectOrderByPlan { input, exprs }: SelectOrderByPlan,
+        limit: Option<u64>,
+    ) -> Ordered {
+        let (project, sorted) = self.project(input, &exprs, limit);
+        if sorted {
+            Ordered::Project(project)
+        } else {
+            Ordered::Sorted(SelectOrderByPlan {
+                input: project,
+                exprs,
+            })
+        }
+    }
+
+    /// Plans the projection's table source; true when the index order makes
+    /// the ORDER BY's sort unnecessary.
+    fn project(
+        &self,
+        mut project: ProjectPlan,
+        order: &[OrderByExprPlan],
+        limit: Option<u64>,
+    ) -> (ProjectPlan, bool) {
+        let sorted = match &mut project.input {
+            ProjectInputPlan::Source(SourcePlan::Table(table)) => {
+                self.table(table, None, order, limit)
+            }
+            ProjectInputPlan::Filter(FilterPlan {
+                input: FilterInputPlan::Source(SourcePlan::Table(table)),
+                expr,
+            }) => self.table(table, Some(expr), order, limit),
+            // Grouping reads every matching row and sorts afterwards: only
+            // the access path can improve.
+            ProjectInputPlan::Aggregation(aggregation) => {
+                self.aggregation_input(&mut aggregation.input);
+                false
+            }
+            ProjectInputPlan::Having(having) => {
+                self.aggregation_input(&mut having.input.input);
+                false
+            }
+            // Joins keep GlueSQL's plan (full scans, hash joins).
+            _ => false,
+        };
+        (project, sorted)
+    }
+
+    fn aggregation_input(&self, input: &mut AggregationInputPlan) {
+        match input {
+            AggregationInputPlan::Source(SourcePlan::Table(table)) => {
+                self.table(table, None, &[], None);
+            }
+            AggregationInputPlan::Filter(FilterPlan {
+                input: FilterInputPlan::Source(SourcePlan::Table(table)),
+                expr,
+            }) => {
+                self.table(table, Some(expr), &[], None);
+            }
+            _ => {}
+        }
+    }
+
+    /// Chooses the access path of one table; true if it supplies the order.
+    fn table(
+        &self,
+        source: &mut TableSourcePlan,
+        filter: Option<&ExprPlan>,
+        order_by: &[OrderByExprPlan],
+        limit: Option<u64>,
+    ) -> bool {
+        if !matches!(source.access, TableAccessPlan::FullScan) {
+            return false;
+        }
+        let Some(table) = self.storage.table(&source.name) else {
+            return false;
+        };
+        let alias = source
+            .alias
+            .as_ref()
+            .map_or(source.name.as_str(), |a| a.name.as_str());
+        let scope = Scope {
+            schema: &table.schema,
+            alias,
+        };
+        let conjuncts: Vec<_> = filter
+            .map(|f| {
+                conjuncts(f)
+                    .into_iter()
+                    .map(|c| analyze(&scope, c))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let order = order_by
+            .iter()
+            .map(|o| Some((scope.column(&o.expr)?, o.asc.unwrap_or(true))))
+            .collect::<Option<Vec<_>>>();
+        let query = Query {
+            rows: table.row_count() as f64,
+            column_names: table.column_names(),
+            primary_key: table.primary_key,
+            conjuncts: &conjuncts,
+            order,
+            limit,
+            needed: self.needed,
+        };
+        let visible = self.storage.visible.borrow();
+        let mut candidates: Vec<(Option<String>, std::result::Result<Candidate, String>)> =
+            vec![(None, Ok(query.full_scan()))];
+        for index in table
+            .indexes
+            .values()
+            .filter(|i| visible.contains(&i.def.name))
+        {
+            let entries = index.stats.entries as f64;
+            let name = Some(index.def.name.clone());
+            let full = query.index(index, usize::MAX, entries);
+            // A seek through an IN list loses the index order; the prefix
+            // before the list may still keep it.
+            let ordered = full.as_ref().ok().and_then(|c| {
+                let spec = c.spec.as_ref()?;
+                let first_multi = spec.eq.iter().position(|v| v.len() > 1)?;
+                (!c.sorted).then(|| query.index(index, first_multi, entries).ok())?
+            });
+            candidates.push((name.clone(), full));
+            if let Some(ordered) = ordered {
+                candidates.push((name, Ok(ordered)));
+            }
+        }
+        let best = candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, c))| c.as_ref().ok().map(|c| (i, c.cost)))
+            .fold(None, |best: Option<(usize, f64)>, (i, cost)| match best {
+                Some((_, b)) if b <= cost => best,
+                _ => Some((i, cost)),
+            })
+            .map_or(0, |(i, _)| i);
+        let (chosen_name, chosen) = candidates.swap_remove(best);
+        let chosen = chosen.expect("the best candidate is a usable one");
+        let rejected = candidates
+            .into_iter()
+            .map(|(index, candidate)| match candidate {
+                Ok(c) => RejectedCandidate {
+                    reason: format!(
+                        "{}: estimated cost {:.1} (reads ~{:.0} rows{}) vs {:.1}",
+                        c.access,
+                        c.cost,
+                        c.est_rows,
+                        if c.sorted { "" } else { ", then sorts" },
+                        chosen.cost
+                    ),
+                    index,
+                    cost: c.cost,
+                },
+                Err(reason) => RejectedCandidate {
+                    index,
+                    cost: 0.0,
+                    reason: format!("not applicable: {reason}"),
+                },
+            })
+            .collect();
+        let (index_conditions, filter) = conjuncts.iter().enumerate().fold(
+            (Vec::new(), Vec::new()),
+            |(mut applied, mut left), (i, c)| {
+                if chosen.applied.contains(&i) {
+                    applied.push(c.text.clone());
+                } else {
+                    left.push(c.text.clone());
+                }
+                (applied, left)
+            },
+        );
+        self.storage.choices.borrow_mut().push(TableChoice {
+            table: source.name.clone(),
+            index: chosen_name,
+            access: chosen.access.to_owned(),
+            seek_key: chosen.seek_key.clone(),
+            index_conditions,
+            filter,
+            sort_needed: !chosen.sorted,
+            early_stop: chosen.early_stop,
+            est_rows: chosen.est_rows,
+            cost: chosen.cost,
+            rejected,
+        });
+        if let Some(spec) = &chosen.spec {
+            source.access = TableAccessPlan::Index {
+                name: spec.encode(),
+                asc: None,
+                predicate: None,
+            };
+        }
+        chosen.sorted && !order_by.is_empty()
+    }
+}

@@ -1,0 +1,269 @@
+//! Access paths for one table and what each would cost: a full scan, and
+//! every visible index seeking on an equality prefix and a range, reading in
+//! ORDER BY order (so the sort goes and LIMIT stops early), or covering the
+//! query. Costs are in "row reads": a table row costs 1, an index entry 0.2.
+use std::collections::BTreeSet;
+
+use super::conditions::{value_sql, Condition, Conjunct};
+use crate::storage::access::{AccessSpec, RangeBound};
+use crate::storage::index::SecondaryIndex;
+
+const ENTRY_COST: f64 = 0.2;
+const SEEK_COST: f64 = 0.5;
+const SORT_COST: f64 = 0.05;
+
+/// What the query asks of one table.
+pub(crate) struct Query<'a> {
+    pub(crate) rows: f64,
+    pub(crate) column_names: Vec<&'a str>,
+    pub(crate) primary_key: Option<usize>,
+    pub(crate) conjuncts: &'a [Conjunct],
+    /// ORDER BY as (column, ascending); `None` when some key is not a plain
+    /// column of this table (then no index can supply the order).
+    pub(crate) order: Option<Vec<(usize, bool)>>,
+    /// LIMIT plus OFFSET: the rows the executor will pull at most.
+    pub(crate) limit: Option<u64>,
+    /// Columns the statement reads; `None` means every column.
+    pub(crate) needed: Option<&'a BTreeSet<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub(crate) spec: Option<AccessSpec>,
+    pub(crate) access: &'static str,
+    pub(crate) seek_key: Option<String>,
+    pub(crate) applied: Vec<usize>,
+    pub(crate) sorted: bool,
+    pub(crate) early_stop: bool,
+    pub(crate) est_rows: f64,
+    pub(crate) cost: f64,
+}
+
+impl Query<'_> {
+    fn needs_sort(&self) -> bool {
+        !matches!(&self.order, Some(order) if order.is_empty())
+    }
+
+    fn selectivity(&self, skip: &[usize]) -> f64 {
+        self.conjuncts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
+            .map(|(_, c)| match &c.usable {
+                Some((_, Condition::Eq(values))) => (0.1 * values.len() as f64).min(1.0),
+                Some((_, Condition::Range { .. })) => 0.3,
+                None => 0.5,
+            })
+            .product()
+    }
+
+    fn sort_cost(&self, rows: f64) -> f64 {
+        rows * (rows + 2.0).log2() * SORT_COST
+    }
+
+    pub(crate) fn full_scan(&self) -> Candidate {
+        let out = self.rows * self.selectivity(&[]);
+        let needs_sort = self.needs_sort();
+        let read = match self.limit {
+            Some(limit) if !needs_sort => self.rows.min(limit as f64 / self.selectivity(&[])),
+            _ => self.rows,
+        };
+        Candidate {
+            spec: None,
+            access: "full scan",
+            seek_key: None,
+            applied: Vec::new(),
+            sorted: !needs_sort,
+            early_stop: self.limit.is_some() && !needs_sort,
+            est_rows: read,
+            cost: read + if needs_sort { self.sort_cost(out) } else { 0.0 },
+        }
+    }
+
+    /// The conjunct (by position) giving `column` an equality, or a range.
+    fn find(&self, column: usize, want_eq: bool) -> Vec<usize> {
+        self.conjuncts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| match &c.usable {
+                Some((col, Condition::Eq(_))) => *col == column && want_eq,
+                Some((col, Condition::Range { .. })) => *col == column && !want_eq,
+                None => false,
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether reading `index` after an equality prefix of `fixed_prefix`
+    /// columns yields the ORDER BY order: `Some(reverse)` if so.
+    fn order_direction(&self, index: &SecondaryIndex, fixed_prefix: usize) -> Option<bool> {
+        let order = self.order.as_ref()?;
+        let fixed: BTreeSet<usize> = self
+            .conjuncts
+            .iter()
+            .filter_map(|c| match &c.usable {
+                Some((col, Condition::Eq(values))) if values.len() == 1 => Some(*col),
+                _ => None,
+            })
+            .collect();
+        // After the prefix the index is ordered by its remaining key columns,
+        // then by the row key (the primary key, ascending).
+        let mut sequence = index.key_columns[fixed_prefix..]
+            .iter()
+            .zip(&index.def.keys[fixed_prefix..])
+            .map(|(&col, key)| (col, !key.desc))
+            .chain(self.primary_key.map(|pk| (pk, true)))
+            .filter(|(col, _)| !fixed.contains(col));
+        let mut reverse = None;
+        for &(column, asc) in order.iter().filter(|(col, _)| !fixed.contains(col)) {
+            let (index_column, index_asc) = sequence.next()?;
+            if index_column != column {
+                return None;
+            }
+            let flipped = asc != index_asc;
+            if *reverse.get_or_insert(flipped) != flipped {
+                return None;
+            }
+        }
+        Some(reverse.unwrap_or(false))
+    }
+
+    fn covers(&self, index: &SecondaryIndex) -> bool {
+        let Some(needed) = self.needed else {
+            return false;
+        };
+        let held: BTreeSet<&str> = index
+            .key_columns
+            .iter()
+            .chain(&index.include_columns)
+            .chain(&self.primary_key)
+            .map(|&i| self.column_names[i])
+            .collect();
+        needed.iter().all(|c| held.contains(c.as_str()))
+    }
+
+    /// The index read with an equality prefix of at most `max_eq` columns.
+    pub(crate) fn index(
+        &self,
+        index: &SecondaryIndex,
+        max_eq: usize,
+        entries: f64,
+    ) -> Result<Candidate, String> {
+        let names = |i: usize| self.column_names[index.key_columns[i]];
+        let mut eq: Vec<Vec<gluesql_core::data::Value>> = Vec::new();
+        let mut applied = Vec::new();
+        let mut seek_parts = Vec::new();
+        for position in 0..index.key_columns.len().min(max_eq) {
+            let Some(&found) = self.find(index.key_columns[position], true).first() else {
+                break;
+            };
+            let Some((_, Condition::Eq(values))) = &self.conjuncts[found].usable else {
+                break;
+            };
+            seek_parts.push(match values.as_slice() {
+                [gluesql_core::data::Value::Null] => format!("{} IS NULL", names(position)),
+                [one] => format!("{} = {}", names(position), value_sql(one)),
+                many => format!(
+                    "{} IN ({})",
+                    names(position),
+                    many.iter().map(value_sql).collect::<Vec<_>>().join(", ")
+                ),
+            });
+            eq.push(values.clone());
+            applied.push(found);
+        }
+        let prefix = eq.len();
+        let single_valued = eq.iter().all(|v| v.len() == 1);
+        let (mut lower, mut upper): (Option<RangeBound>, Option<RangeBound>) = (None, None);
+        if prefix < index.key_columns.len() {
+            for found in self.find(index.key_columns[prefix], false) {
+                if let Some((_, Condition::Range { lower: l, upper: u })) =
+                    &self.conjuncts[found].usable
+                {
+                    let mut used = false;
+                    if lower.is_none() && l.is_some() {
+                        lower = l.clone();
+                        used = true;
+                    }
+                    if upper.is_none() && u.is_some() {
+                        upper = u.clone();
+                        used = true;
+                    }
+                    if used {
+                        applied.push(found);
+                    }
+                }
+            }
+        }
+        let column = names(prefix.min(index.key_columns.len() - 1));
+        if let Some(b) = &lower {
+            let op = if b.inclusive { ">=" } else { ">" };
+            seek_parts.push(format!("{column} {op} {}", value_sql(&b.value)));
+        }
+        if let Some(b) = &upper {
+            let op = if b.inclusive { "<=" } else { "<" };
+            seek_parts.push(format!("{column} {op} {}", value_sql(&b.value)));
+        }
+        let direction = if single_valued {
+            self.order_direction(index, prefix)
+        } else {
+            None
+        };
+        let sorted = !self.needs_sort() || direction.is_some();
+        let ordered_scan = self.needs_sort() && direction.is_some();
+        if applied.is_empty() && !ordered_scan {
+            let leading = names(0);
+            return Err(format!(
+                "no condition on its leading column {leading} and it does not give the ORDER BY order"
+            ));
+        }
+        let combos: f64 = eq.iter().map(|v| v.len() as f64).product();
+        let scale = self.rows / entries.max(1.0);
+        let mut matched = if prefix == 0 {
+            self.rows
+        } else {
+            combos * index.stats.rows_per_prefix(prefix) * scale
+        };
+        matched *= match (&lower, &upper) {
+            (Some(_), Some(_)) => 0.1,
+            (None, None) => 1.0,
+            _ => 0.3,
+        };
+        let residual = self.selectivity(&applied);
+        let read = match self.limit {
+            Some(limit) if sorted => matched.min(limit as f64 / residual),
+            _ => matched,
+        };
+        let covering = self.covers(index);
+        let per_row = ENTRY_COST + if covering { 0.0 } else { 1.0 };
+        let sort = if sorted {
+            0.0
+        } else {
+            self.sort_cost(matched * residual)
+        };
+        let seeks = combos.max(1.0) * (self.rows + 2.0).log2() * SEEK_COST;
+        let kind = match (covering, applied.is_empty()) {
+            (true, false) => "covering index seek",
+            (true, true) => "covering index scan",
+            (false, false) => "index seek",
+            (false, true) => "index scan",
+        };
+        Ok(Candidate {
+            spec: Some(AccessSpec {
+                index: index.def.name.clone(),
+                eq,
+                lower,
+                upper,
+                reverse: direction.unwrap_or(false),
+                covering,
+            }),
+            access: kind,
+            seek_key: (!seek_parts.is_empty()).then(|| seek_parts.join(" AND ")),
+            applied,
+            sorted,
+            early_stop: sorted && self.limit.is_some(),
+            est_rows: read,
+            cost: seeks + read * per_row + sort,
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! How the planner tells the storage what to read. GlueSQL hands an index
+//! scan only a name, so the full access spec travels as JSON in that name.
+use gluesql_core::data::Value;
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct RangeBound {
+    pub value: Value,
+    pub inclusive: bool,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AccessSpec {
+    pub index: String,
+    /// Values of the leading key columns, one list per column; a list of
+    /// several values (IN) means one seek per combination.
+    pub eq: Vec<Vec<Value>>,
+    /// Bounds on the key column after the equality prefix.
+    pub lower: Option<RangeBound>,
+    pub upper: Option<RangeBound>,
+    /// Read the index backwards (every key direction flipped).
+    pub reverse: bool,
+    /// Build rows from key and INCLUDE values alone, without a table lookup.
+    pub covering: bool,
+}
+
+impl AccessSpec {
+    /// A whole-index scan, as GlueSQL's own `Index { name, asc }` asks for.
+    pub fn scan(index: &str, reverse: bool) -> Self {
+        Self {
+            index: index.to_owned(),
+            eq: Vec::new(),
+            lower: None,
+            upper: None,
+            reverse,
+            covering: false,
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("an access spec always serializes")
+    }
+
+    /// A spec from `encode`, or a bare index name.
+    pub fn decode(name: &str, asc: Option<bool>) -> Result<Self, String> {
+        if name.starts_with('{') {
+            serde_json::from_str(name).map_err(|e| format!("bad index access {name}: {e}"))
+        } else {
+            Ok(Self::scan(name, asc == Some(false)))
+        }
+    }
+}
