@@ -135,7 +135,12 @@ impl SecondaryIndex {
         let high = high.as_ref().map(to_part).transpose()?;
         // NULL never satisfies a comparison; it sorts last ascending, first
         // descending, so an open side of a range stops short of the NULLs.
-        let null = self.part(position, Key::None);
+        // Unused when the equality prefix covers every key column.
+        let null = if position < self.def.keys.len() {
+            self.part(position, Key::None)
+        } else {
+            KeyPart::Max
+        };
         let mut spans = Vec::with_capacity(prefixes.len());
         for prefix in prefixes {
             let with = |parts: &[KeyPart]| {
