@@ -11,12 +11,23 @@ const flags = (process.env.SEEKSCAN_CHROMIUM_FLAGS ?? '--headless --no-sandbox')
 let browser;
 let page;
 const pageErrors = [];
+const consoleErrors = [];
+
+function watch(target) {
+  target.on('pageerror', (error) => pageErrors.push(error.message));
+  target.on('console', (message) => {
+    if (message.type() === 'error') {
+      consoleErrors.push(message.text());
+      console.log(`page console error: ${message.text()}`);
+    }
+  });
+}
 
 before(async () => {
   assert.ok(url, 'SEEKSCAN_URL names the served dist/');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  watch(page);
 });
 
 after(async () => {
@@ -85,6 +96,7 @@ test('a copied link reopens the same experiment and runs it', async () => {
   const link = page.url();
   assert.match(link, /pattern=report_dashboard/);
   const other = await browser.newPage();
+  watch(other);
   await other.goto(link);
   await other.waitForSelector('[data-testid=rows-a] tbody tr', { timeout: 120_000 });
   assert.equal(await other.inputValue('[data-testid=sql-editor]'), await page.inputValue('[data-testid=sql-editor]'));
@@ -104,5 +116,6 @@ test('regenerating at another scale reloads the data and keeps the query', async
 });
 
 test('the page raised no uncaught errors', () => {
+  console.log(`page console errors: ${consoleErrors.length}`);
   assert.deepEqual(pageErrors, []);
 });

@@ -1,7 +1,11 @@
 //! Running commands: each is announced, timed, and its failure named.
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 use std::time::Instant;
+
+/// Every step run so far: what, seconds, and whether it passed.
+static TIMINGS: Mutex<Vec<(String, f64, bool)>> = Mutex::new(Vec::new());
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
@@ -23,11 +27,27 @@ pub fn run(what: &str, command: &mut Command) -> Result<(), String> {
         .status()
         .map_err(|e| format!("{what}: could not start {:?}: {e}", command.get_program()))?;
     let seconds = started.elapsed().as_secs_f64();
+    if let Ok(mut timings) = TIMINGS.lock() {
+        timings.push((what.to_owned(), seconds, status.success()));
+    }
     if status.success() {
         println!("==> {what}: ok ({seconds:.1} s)");
         Ok(())
     } else {
         Err(format!("{what} failed ({status}) after {seconds:.1} s"))
+    }
+}
+
+/// One line per step run so far, with its duration.
+pub fn print_timings() {
+    let Ok(timings) = TIMINGS.lock() else { return };
+    if timings.is_empty() {
+        return;
+    }
+    println!("==> step durations:");
+    for (what, seconds, ok) in timings.iter() {
+        let verdict = if *ok { "ok" } else { "FAILED" };
+        println!("    {seconds:7.1} s  {verdict:6}  {what}");
     }
 }
 

@@ -96,6 +96,10 @@ pub fn ensure_chromium() -> Result<(), String> {
 /// playwright-core for the end-to-end test, from the npm registry (never a browser download).
 pub fn ensure_e2e_modules() -> Result<(), String> {
     let dir = step::root().join("tests/e2e");
+    match output("node", &["--version"]) {
+        Some(version) => println!("node: {version}"),
+        None => return Err("node is missing: install Node.js 20 or newer with npm".to_owned()),
+    }
     if dir.join("node_modules/playwright-core").exists() {
         println!("e2e node modules: present");
         return Ok(());
@@ -111,9 +115,19 @@ pub fn ensure_e2e_modules() -> Result<(), String> {
     )
 }
 
+/// wasm-opt is optional: index.html turns it off, so only report it.
+pub fn report_wasm_opt() {
+    match output("wasm-opt", &["--version"]) {
+        Some(version) => println!("wasm-opt (binaryen, optional): {version}"),
+        None => println!("wasm-opt (binaryen, optional): absent; the build does not need it"),
+    }
+}
+
 /// What `serve` needs.
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_trunk()?;
-    ensure_wasm_bindgen()
+    ensure_wasm_bindgen()?;
+    report_wasm_opt();
+    Ok(())
 }
