@@ -18,8 +18,11 @@ function watch(target) {
   target.on('console', (message) => {
     if (message.type() === 'error') {
       consoleErrors.push(message.text());
-      console.log(`page console error: ${message.text()}`);
+      console.log(`page console error: ${message.text()} (${message.location().url})`);
     }
+  });
+  target.on('response', (response) => {
+    if (response.status() >= 400) console.log(`HTTP ${response.status()}: ${response.url()}`);
   });
 }
 

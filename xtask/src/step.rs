@@ -54,7 +54,12 @@ pub fn print_timings() {
 pub fn cargo(args: &[&str], extra: &[String]) -> Result<(), String> {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
     command.args(args).args(extra);
-    run(&format!("cargo {}", args.join(" ")), &mut command)
+    let words: Vec<&str> = args
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+        .collect();
+    run(&format!("cargo {}", words.join(" ")), &mut command)
 }
 
 /// A command's trimmed stdout, or `None` when it cannot run or fails.
