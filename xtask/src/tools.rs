@@ -56,18 +56,35 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
         println!("{want}: present");
         return Ok(());
     }
-    // Not --locked: the crate's own lock file names a dependency version the
-    // registry no longer serves (webpki-roots 1.0.11 for 0.2.130).
-    step::run(
-        &format!("installing wasm-bindgen-cli {version} (cargo install, ~3 min)"),
-        Command::new("cargo").args([
+    // --locked first, for the dependency versions the release was tested with.
+    // The 0.2.130 crate's lock file names webpki-roots 1.0.11, which the
+    // registry does not serve; that fails within seconds, before compiling,
+    // and the retry resolves fresh versions instead.
+    let install = |locked: bool| {
+        let mut command = Command::new("cargo");
+        command.args([
             "install",
             "wasm-bindgen-cli",
             "--version",
             &version,
             "--force",
-        ]),
+        ]);
+        if locked {
+            command.arg("--locked");
+        }
+        command
+    };
+    step::run(
+        &format!("installing wasm-bindgen-cli {version} (cargo install --locked, ~4 min)"),
+        &mut install(true),
     )
+    .or_else(|error| {
+        println!("{error}; retrying without --locked");
+        step::run(
+            &format!("installing wasm-bindgen-cli {version} (cargo install, ~4 min)"),
+            &mut install(false),
+        )
+    })
 }
 
 pub fn ensure_chromium() -> Result<(), String> {
