@@ -19,10 +19,18 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
-        Some("bench") => step::cargo(
-            &["run", "--release", "-p", "seekscan-cli", "--", "bench"],
-            &args[1..],
-        ),
+        Some("bench") => {
+            // `cargo xtask bench -- --scale N` reaches us with the `--`; the CLI
+            // would read everything after it as positional arguments.
+            let rest = match args.get(1).map(String::as_str) {
+                Some("--") => &args[2..],
+                _ => &args[1..],
+            };
+            step::cargo(
+                &["run", "--release", "-p", "seekscan-cli", "--", "bench"],
+                rest,
+            )
+        }
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
