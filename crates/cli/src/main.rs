@@ -1,4 +1,7 @@
 //! `seekscan`: the engine on the command line.
+mod dump;
+mod run;
+
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -29,14 +32,33 @@ enum Command {
         /// Number of audit events; the other tables derive from it.
         #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
         scale: u64,
+        /// Indexes the planner may use: none (the document's "before"),
+        /// phase3 (its "after"), all (phase3 and the Phase 4 covering index)
+        /// or a comma list of index names.
+        #[arg(long, default_value = "phase3")]
+        indexes: String,
         #[arg(long)]
         sql: String,
+        /// EXPLAIN ANALYZE: run it and print the plan with estimated and
+        /// actual rows, rows examined, rows returned and the elapsed time.
+        #[arg(long)]
+        analyze: bool,
         /// Print one JSON object: plan, columns, rows, stats (and timings).
         #[arg(long)]
         json: bool,
         /// Run the statement N times and report median and p95.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
+    },
+    /// Print the sample database as SQL that sqlite3 and psql both load.
+    Dump {
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
+        scale: u64,
+        /// Indexes to create: none, phase3, all, or a comma list of names.
+        #[arg(long, default_value = "phase3")]
+        indexes: String,
     },
     /// Time every documented pattern (large and small tenant): median and p95.
     Bench {
@@ -72,45 +94,25 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Run {
             seed,
             scale,
+            indexes,
             sql,
+            analyze,
             json,
             repeat,
-        } => {
-            let dataset = generator::generate(&DatasetSpec {
-                seed,
-                scale: scale as usize,
-            });
-            let mut engine =
-                Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-            let (outcome, timings) =
-                bench::measure(&mut engine, &sql, repeat).map_err(|e| e.to_string())?;
-            if json {
-                let mut value = serde_json::to_value(&outcome).map_err(|e| e.to_string())?;
-                if repeat > 1 {
-                    value["timings"] = serde_json::to_value(&timings).map_err(|e| e.to_string())?;
-                }
-                println!("{value}");
-            } else {
-                print!("{}", outcome.plan.to_text());
-                println!("{}", outcome.columns.join("\t"));
-                for row in &outcome.rows {
-                    let cells: Vec<String> = row
-                        .iter()
-                        .map(|v| match v {
-                            serde_json::Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        })
-                        .collect();
-                    println!("{}", cells.join("\t"));
-                }
-                let stats = outcome.stats;
-                println!(
-                    "-- {} rows examined, {} returned, median {:.0} µs, p95 {:.0} µs over {repeat} runs",
-                    stats.rows_examined, stats.rows_returned, timings.median_us, timings.p95_us
-                );
-            }
-            Ok(())
-        }
+        } => run::run(&run::RunArgs {
+            seed,
+            scale: scale as usize,
+            indexes,
+            sql,
+            analyze,
+            json,
+            repeat,
+        }),
+        Command::Dump {
+            seed,
+            scale,
+            indexes,
+        } => dump::dump(seed, scale as usize, &indexes),
         Command::Bench {
             seed,
             scale,

@@ -1,4 +1,5 @@
-//! The command line's contract: JSON shape, and errors on stderr with a non-zero exit.
+//! The command line's contract: the JSON shape of `run`, `dump` and
+//! `patterns`, and errors on stderr with a non-zero exit.
 use std::process::Command;
 
 fn seekscan(args: &[&str]) -> std::process::Output {
@@ -8,24 +9,42 @@ fn seekscan(args: &[&str]) -> std::process::Output {
         .expect("seekscan runs")
 }
 
+fn run_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["run", "--scale", "2000", "--json"];
+    all.extend(args);
+    let out = seekscan(&all);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Every table-access node of a JSON plan tree.
+fn accesses(node: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let mut found = Vec::new();
+    if node["op"] == "TableAccess" {
+        found.push(node);
+    }
+    for child in node["children"].as_array().into_iter().flatten() {
+        found.extend(accesses(child));
+    }
+    found
+}
+
+const DASHBOARD: &str = "SELECT * FROM upstream_reportrun WHERE customer_id = 1 AND status = 'success' ORDER BY started_at DESC LIMIT 10";
+
 #[test]
 fn run_json_has_plan_columns_rows_and_stats() {
-    let out = seekscan(&[
-        "run",
-        "--scale",
-        "2000",
-        "--json",
+    let v = run_json(&[
         "--repeat",
         "3",
+        "--indexes",
+        "none",
         "--sql",
         "SELECT id, started_at, finished_at FROM upstream_reportrun ORDER BY id LIMIT 2",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["columns"],
         serde_json::json!(["id", "started_at", "finished_at"])
@@ -35,30 +54,82 @@ fn run_json_has_plan_columns_rows_and_stats() {
     assert_eq!(started.len(), "YYYY-MM-DD HH:MM:SS".len(), "{started}");
     assert_eq!(v["stats"]["rows_returned"], 2);
     assert_eq!(v["stats"]["rows_examined"], 66);
+    assert!(v["stats"]["elapsed_us"].is_u64());
     assert_eq!(v["timings"]["samples_us"].as_array().unwrap().len(), 3);
-    let access = &v["plan"]["children"][0]["children"][0]["children"][0];
-    assert_eq!(access["table"], "upstream_reportrun");
-    assert!(access["index"].is_null());
+    let access = accesses(&v["plan"]);
+    assert_eq!(access.len(), 1);
+    assert_eq!(access[0]["table"], "upstream_reportrun");
+    // A full scan still names its index: null.
+    assert!(access[0].as_object().unwrap().contains_key("index"));
+    assert!(access[0]["index"].is_null());
 }
 
 #[test]
-fn errors_go_to_stderr_with_a_failing_exit() {
-    for args in [
-        &["run", "--scale", "100", "--sql", "SELEC nonsense"][..],
-        &[
-            "run",
-            "--scale",
-            "100",
-            "--sql",
-            "SELECT * FROM no_such_table",
-        ][..],
-        &["run", "--scale", "abc", "--sql", "SELECT 1"][..],
-        &["run", "--scale", "0", "--sql", "SELECT 1"][..],
-    ] {
-        let out = seekscan(args);
-        assert!(!out.status.success(), "{args:?} should fail");
-        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-        assert!(!out.stderr.is_empty(), "{args:?} said nothing");
+fn indexes_flag_decides_the_access_path() {
+    let after = run_json(&["--sql", DASHBOARD]);
+    let before = run_json(&["--indexes", "none", "--sql", DASHBOARD]);
+    let covering = run_json(&["--indexes", "all", "--sql", DASHBOARD]);
+    let named = run_json(&["--indexes", "reportrun_status_date_idx", "--sql", DASHBOARD]);
+    assert_eq!(
+        accesses(&after["plan"])[0]["index"],
+        "reportrun_cust_status_idx"
+    );
+    assert!(accesses(&before["plan"])[0]["index"].is_null());
+    assert!(accesses(&covering["plan"])[0]["index"]
+        .as_str()
+        .unwrap()
+        .starts_with("reportrun_c"));
+    assert_eq!(
+        accesses(&named["plan"])[0]["index"],
+        "reportrun_status_date_idx"
+    );
+    assert_eq!(after["rows"], before["rows"]);
+    assert_eq!(after["rows"], named["rows"]);
+    let (seek, scan) = (
+        &after["stats"]["rows_examined"],
+        &before["stats"]["rows_examined"],
+    );
+    assert!(seek.as_u64() < scan.as_u64(), "{seek} vs {scan}");
+    // JSON columns come back as JSON text.
+    let columns = after["columns"].as_array().unwrap();
+    let summary = columns.iter().position(|c| c == "summary_json").unwrap();
+    for row in after["rows"].as_array().unwrap() {
+        if let Some(text) = row[summary].as_str() {
+            serde_json::from_str::<serde_json::Value>(text).expect("summary_json is JSON text");
+        }
+    }
+}
+
+#[test]
+fn analyze_reports_estimated_and_actual_rows() {
+    let v = run_json(&["--analyze", "--sql", DASHBOARD]);
+    let access = accesses(&v["plan"])[0];
+    assert_eq!(access["index"], "reportrun_cust_status_idx");
+    assert!(access["est_rows"].is_number());
+    assert_eq!(access["actual_rows"], v["stats"]["rows_examined"]);
+    assert_eq!(v["plan"]["actual_rows"], v["stats"]["rows_returned"]);
+
+    let out = seekscan(&["run", "--scale", "2000", "--analyze", "--sql", DASHBOARD]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("est. rows"), "{text}");
+    assert!(text.contains("actual rows"), "{text}");
+    assert!(text.contains("rows examined"), "{text}");
+}
+
+#[test]
+fn dump_creates_the_chosen_indexes() {
+    for (set, count) in [("none", 0), ("phase3", 9), ("all", 10)] {
+        let out = seekscan(&["dump", "--scale", "200", "--indexes", set]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let sql = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(sql.matches("CREATE INDEX").count(), count, "{set}");
+        assert_eq!(sql.matches("CREATE TABLE").count(), 3);
+        assert!(sql.contains("INSERT INTO upstream_domainauditevent"));
     }
 }
 
@@ -68,4 +139,70 @@ fn patterns_json_lists_all_twelve() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_failing_exit() {
+    let run = |sql: &'static str| vec!["run", "--scale", "2000", "--sql", sql];
+    for (args, says) in [
+        (run("SELEC nonsense"), ""),
+        (run("SELECT * FROM no_such_table"), "no_such_table"),
+        (
+            run("SELECT no_such_column FROM upstream_reportrun"),
+            "no_such_column",
+        ),
+        (
+            run("SELECT id FROM upstream_reportrun WHERE no_such_column = 1"),
+            "no_such_column",
+        ),
+        (run("DROP INDEX no_such_idx"), "no_such_idx"),
+        (
+            run("CREATE INDEX audit_entity_idx ON upstream_reportrun (status)"),
+            "already exists",
+        ),
+        (
+            run("CREATE INDEX fresh_idx ON upstream_reportrun (no_such_column)"),
+            "no_such_column",
+        ),
+        (
+            run("CREATE INDEX fresh_idx ON no_such_table (id)"),
+            "no_such_table",
+        ),
+        (
+            vec![
+                "run",
+                "--scale",
+                "2000",
+                "--indexes",
+                "no_such_idx",
+                "--sql",
+                "SELECT 1",
+            ],
+            "no_such_idx",
+        ),
+        (
+            vec!["run", "--scale", "abc", "--sql", "SELECT 1"],
+            "--scale",
+        ),
+        (vec!["run", "--scale", "0", "--sql", "SELECT 1"], "--scale"),
+        (vec!["run", "--seed", "-1", "--sql", "SELECT 1"], ""),
+        (
+            vec!["run", "--repeat", "0", "--sql", "SELECT 1"],
+            "--repeat",
+        ),
+        (vec!["run", "--scale", "2000"], "--sql"),
+        (vec!["run", "--bogus", "--sql", "SELECT 1"], "--bogus"),
+        (
+            vec!["dump", "--scale", "200", "--indexes", "no_such_idx"],
+            "no_such_idx",
+        ),
+        (vec!["explode"], "explode"),
+    ] {
+        let out = seekscan(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+        assert!(!stderr.trim().is_empty(), "{args:?} said nothing");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
 }

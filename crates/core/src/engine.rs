@@ -275,7 +275,7 @@ impl Engine {
             .map(|row| row.into_iter().map(json_cell).collect())
             .collect();
         let mut plan = plan;
-        plan.actual_rows = Some(rows.len() as u64);
+        plan.record_actuals(last, rows.len() as u64, counters.rows_examined);
         Ok(QueryOutcome {
             plan,
             stats: ExecStats {

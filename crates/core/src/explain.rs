@@ -98,6 +98,43 @@ impl PlanNode {
         root
     }
 
+    /// Fills in actual rows after a run: `returned` at the root, handed down
+    /// through nodes that keep the row count (so not below a Limit over a
+    /// Sort, nor past grouping, DISTINCT or OFFSET, whose input count the run
+    /// does not reveal), and `examined` on the table access when it is the
+    /// only one (the storage counts rows per statement, not per table).
+    pub fn record_actuals(&mut self, statement: &StatementPlan, returned: u64, examined: u64) {
+        let json = serde_json::to_value(statement).unwrap_or_default();
+        let reshaped = ["Aggregation", "Having", "Distinct", "Offset"]
+            .iter()
+            .any(|key| contains_key(&json, key));
+        let single_access = self.table_accesses().len() == 1;
+        let mut node = Some(self);
+        let mut known = true;
+        while let Some(current) = node {
+            if current.op == "TableAccess" {
+                if single_access {
+                    current.actual_rows = Some(examined);
+                }
+                break;
+            }
+            if known {
+                current.actual_rows = Some(returned);
+            }
+            // A Limit above a Sort saw more rows than it passed on; a Limit
+            // reading in order pulled exactly what it returned.
+            let sorted_below =
+                current.op == "Limit" && current.children.first().is_some_and(|c| c.op == "Sort");
+            if sorted_below || reshaped || (current.op == "Query" && current.children.len() != 1) {
+                known = false;
+            }
+            node = match current.children.as_mut_slice() {
+                [only] => Some(only),
+                _ => None,
+            };
+        }
+    }
+
     /// Every table access in the tree, depth first.
     pub fn table_accesses(&self) -> Vec<&PlanNode> {
         let mut found = Vec::new();

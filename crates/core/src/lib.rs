@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod catalog;
 pub mod comparison;
+pub mod dump;
 pub mod engine;
 pub mod experiment;
 pub mod explain;
