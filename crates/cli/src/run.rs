@@ -55,15 +55,17 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             print_rows(&outcome);
         }
         let stats = outcome.stats;
-        println!(
-            "-- {} rows examined, {} returned, {} µs; median {:.0} µs, p95 {:.0} µs over {} runs",
-            stats.rows_examined,
-            stats.rows_returned,
-            stats.elapsed_us,
-            timings.median_us,
-            timings.p95_us,
-            args.repeat
+        let mut summary = format!(
+            "-- {} rows examined, {} returned, {} µs",
+            stats.rows_examined, stats.rows_returned, stats.elapsed_us
         );
+        if args.repeat > 1 {
+            summary.push_str(&format!(
+                "; median {:.0} µs, p95 {:.0} µs over {} runs",
+                timings.median_us, timings.p95_us, args.repeat
+            ));
+        }
+        println!("{summary}");
     }
     Ok(())
 }

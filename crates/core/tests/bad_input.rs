@@ -5,12 +5,15 @@ use seekscan_core::catalog::IndexDef;
 use seekscan_core::engine::{Engine, MemoryReport};
 use seekscan_core::generator::{generate, DatasetSpec};
 
+/// An index's entries: key values and row key, in index order.
+type Entries = Vec<(Vec<Key>, Key)>;
+
 #[derive(Debug, PartialEq)]
 struct Snapshot {
     counts: Vec<(String, usize)>,
     indexes: Vec<IndexDef>,
     memory: MemoryReport,
-    entries: Vec<Option<Vec<(Vec<Key>, Key)>>>,
+    entries: Vec<Option<Entries>>,
     rows: Vec<Vec<Vec<serde_json::Value>>>,
 }
 
