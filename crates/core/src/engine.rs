@@ -2,6 +2,7 @@
 //! `SeekStorage`, with the plan, rows and counters of every statement.
 use gluesql_core::data::Value;
 use gluesql_core::executor::Payload;
+use gluesql_core::plan::{LimitInputPlan, LimitPlan, QueryPlan, StatementPlan};
 use gluesql_core::prelude::Glue;
 use serde::{Deserialize, Serialize};
 use web_time::Instant;
@@ -275,7 +276,12 @@ impl Engine {
             .map(|row| row.into_iter().map(json_cell).collect())
             .collect();
         let mut plan = plan;
-        plan.record_actuals(last, rows.len() as u64, counters.rows_examined);
+        let sorted = if explain == Some(true) {
+            self.rows_into_sort(last)
+        } else {
+            None
+        };
+        plan.record_actuals(last, rows.len() as u64, counters.rows_examined, sorted);
         Ok(QueryOutcome {
             plan,
             stats: ExecStats {
@@ -288,6 +294,27 @@ impl Engine {
             columns,
             rows,
         })
+    }
+}
+
+impl Engine {
+    /// For EXPLAIN ANALYZE of `… ORDER BY … LIMIT n`: the limit hides how
+    /// many rows reached the sort, so the query under the sort runs once
+    /// more, unsorted, to count them (after the timed run).
+    fn rows_into_sort(&mut self, statement: &StatementPlan) -> Option<u64> {
+        let StatementPlan::Query(QueryPlan::Limit(LimitPlan {
+            input: LimitInputPlan::SelectOrderBy(sorted),
+            ..
+        })) = statement
+        else {
+            return None;
+        };
+        let unsorted = StatementPlan::Query(QueryPlan::Project(sorted.input.clone()));
+        match self.glue.execute_stmt(&unsorted).ok()? {
+            Payload::Select { rows, .. } => Some(rows.len() as u64),
+            Payload::SelectMap(rows) => Some(rows.len() as u64),
+            _ => None,
+        }
     }
 }
 

@@ -99,18 +99,26 @@ impl PlanNode {
     }
 
     /// Fills in actual rows after a run: `returned` at the root, handed down
-    /// through nodes that keep the row count (so not below a Limit over a
-    /// Sort, nor past grouping, DISTINCT or OFFSET, whose input count the run
-    /// does not reveal), and `examined` on the table access when it is the
-    /// only one (the storage counts rows per statement, not per table).
-    pub fn record_actuals(&mut self, statement: &StatementPlan, returned: u64, examined: u64) {
+    /// through nodes that keep the row count, `sorted` (the rows that
+    /// reached a Sort under a Limit, when counted) below such a Limit, and
+    /// `examined` on the table access when it is the only one (the storage
+    /// counts rows per statement, not per table). Counts a run does not
+    /// reveal, such as the rows a filter passed before grouping, DISTINCT or
+    /// OFFSET, stay empty.
+    pub fn record_actuals(
+        &mut self,
+        statement: &StatementPlan,
+        returned: u64,
+        examined: u64,
+        sorted: Option<u64>,
+    ) {
         let json = serde_json::to_value(statement).unwrap_or_default();
         let reshaped = ["Aggregation", "Having", "Distinct", "Offset"]
             .iter()
             .any(|key| contains_key(&json, key));
         let single_access = self.table_accesses().len() == 1;
+        let mut count = Some(returned);
         let mut node = Some(self);
-        let mut known = true;
         while let Some(current) = node {
             if current.op == "TableAccess" {
                 if single_access {
@@ -118,16 +126,16 @@ impl PlanNode {
                 }
                 break;
             }
-            if known {
-                current.actual_rows = Some(returned);
-            }
-            // A Limit above a Sort saw more rows than it passed on; a Limit
-            // reading in order pulled exactly what it returned.
-            let sorted_below =
-                current.op == "Limit" && current.children.first().is_some_and(|c| c.op == "Sort");
-            if sorted_below || reshaped || (current.op == "Query" && current.children.len() != 1) {
-                known = false;
-            }
+            current.actual_rows = count;
+            let below = current.children.first().map(|c| c.op.as_str());
+            count = match (current.op.as_str(), below) {
+                // A Limit over a Sort passed on fewer rows than were sorted.
+                ("Limit", Some("Sort")) => sorted,
+                ("Limit" | "Query", _) if reshaped => None,
+                // Project and Sort keep the count; a Limit reading in order
+                // pulled exactly what it returned.
+                _ => count,
+            };
             node = match current.children.as_mut_slice() {
                 [only] => Some(only),
                 _ => None,

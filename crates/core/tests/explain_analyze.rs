@@ -74,10 +74,19 @@ fn analyze_of_a_sorted_full_scan_counts_what_it_can() {
     assert_eq!(access.est_rows, Some(outcome.stats.rows_examined as f64));
     assert_eq!(outcome.plan.op, "Limit");
     assert_eq!(outcome.plan.actual_rows, Some(10));
-    // The sort saw more rows than the limit passed on; that count is not
-    // measured, so it is not shown.
-    assert_eq!(outcome.plan.children[0].op, "Sort");
-    assert_eq!(outcome.plan.children[0].actual_rows, None);
+    // The sort saw every matching row; the limit passed on ten.
+    let sort = &outcome.plan.children[0];
+    assert_eq!(sort.op, "Sort");
+    let matching = engine
+        .run("SELECT COUNT(*) FROM upstream_reportrun WHERE customer_id = 1 AND status = 'success'")
+        .unwrap()
+        .rows[0][0]
+        .as_u64();
+    assert!(matching > Some(10));
+    assert_eq!(sort.actual_rows, matching);
+    let filter = &sort.children[0].children[0];
+    assert_eq!(filter.op, "Filter");
+    assert_eq!(filter.actual_rows, matching);
 
     let grouped = engine
         .run("EXPLAIN ANALYZE SELECT action, COUNT(*) FROM upstream_domainauditevent WHERE customer_id = 2 GROUP BY action")
