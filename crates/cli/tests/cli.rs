@@ -75,10 +75,21 @@ fn indexes_flag_decides_the_access_path() {
         "reportrun_cust_status_idx"
     );
     assert!(accesses(&before["plan"])[0]["index"].is_null());
-    assert!(accesses(&covering["plan"])[0]["index"]
-        .as_str()
-        .unwrap()
-        .starts_with("reportrun_c"));
+    // SELECT * gains nothing from the wider covering index.
+    assert_eq!(
+        accesses(&covering["plan"])[0]["index"],
+        "reportrun_cust_status_idx"
+    );
+    let covered = run_json(&[
+        "--indexes",
+        "all",
+        "--sql",
+        "SELECT id, run_type, summary_json FROM upstream_reportrun WHERE customer_id = 1 AND status = 'success' ORDER BY started_at DESC LIMIT 10",
+    ]);
+    let access = accesses(&covered["plan"])[0];
+    assert_eq!(access["index"], "reportrun_covering_idx");
+    assert_eq!(access["access"], "covering index seek");
+    assert_eq!(covered["stats"]["table_lookups"], 0);
     assert_eq!(
         accesses(&named["plan"])[0]["index"],
         "reportrun_status_date_idx"
