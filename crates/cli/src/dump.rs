@@ -1,9 +1,9 @@
 //! `seekscan dump`: the sample database as SQL for sqlite3 and psql.
-use std::io::{BufWriter, Write};
-
 use seekscan_core::catalog::{builtin_indexes, IndexSet};
 use seekscan_core::dump;
 use seekscan_core::generator::{self, DatasetSpec};
+
+use crate::output;
 
 pub fn dump(seed: u64, scale: usize, indexes: &str) -> Result<(), String> {
     let set = IndexSet::parse(indexes).map_err(|e| format!("--indexes: {e}"))?;
@@ -12,8 +12,5 @@ pub fn dump(seed: u64, scale: usize, indexes: &str) -> Result<(), String> {
         .filter(|d| set.contains(&d.name))
         .collect();
     let dataset = generator::generate(&DatasetSpec { seed, scale });
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    dump::write_dataset(&dataset, &defs, &mut out).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())
+    output::to_stdout(|out| dump::write_dataset(&dataset, &defs, out))
 }

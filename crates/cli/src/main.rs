@@ -1,5 +1,6 @@
 //! `seekscan`: the engine on the command line.
 mod dump;
+mod output;
 mod run;
 
 use std::process::ExitCode;

@@ -1,7 +1,11 @@
 //! `seekscan run`: SQL against the sample database under one index set.
+use std::io::Write;
+
 use seekscan_core::bench::Timings;
 use seekscan_core::engine::{Engine, QueryOutcome};
 use seekscan_core::generator::{self, DatasetSpec};
+
+use crate::output;
 
 pub struct RunArgs {
     pub seed: u64,
@@ -26,16 +30,38 @@ pub fn load_engine(seed: u64, scale: usize) -> Result<Engine, String> {
     Ok(engine)
 }
 
+fn first_word(sql: &str) -> (String, &str) {
+    let sql = sql.trim_start();
+    let end = sql.find(char::is_whitespace).unwrap_or(sql.len());
+    (sql[..end].to_ascii_uppercase(), &sql[end..])
+}
+
+/// Whether running `sql` again changes nothing: a query, or a plain EXPLAIN.
+fn reads_only(sql: &str) -> bool {
+    let (word, rest) = first_word(sql);
+    match word.as_str() {
+        "EXPLAIN" => first_word(rest).0 != "ANALYZE" || reads_only(first_word(rest).1),
+        "SELECT" | "WITH" | "VALUES" | "SHOW" => true,
+        _ => sql.trim_start().starts_with('('),
+    }
+}
+
 pub fn run(args: &RunArgs) -> Result<(), String> {
-    let mut engine = load_engine(args.seed, args.scale)?;
-    let visible = engine
-        .index_set(&args.indexes)
-        .map_err(|e| format!("--indexes: {e}"))?;
     let sql = if args.analyze {
+        if first_word(&args.sql).0 == "EXPLAIN" {
+            return Err("--analyze already runs EXPLAIN ANALYZE: drop EXPLAIN from --sql".into());
+        }
         format!("EXPLAIN ANALYZE {}", args.sql)
     } else {
         args.sql.clone()
     };
+    if args.repeat > 1 && !reads_only(&sql) {
+        return Err("--repeat: only queries repeat; a statement that writes runs once".into());
+    }
+    let mut engine = load_engine(args.seed, args.scale)?;
+    let visible = engine
+        .index_set(&args.indexes)
+        .map_err(|e| format!("--indexes: {e}"))?;
     let outcome = engine.run_with(&sql, &visible).map_err(|e| e.to_string())?;
     let mut samples = vec![outcome.stats.elapsed_us as f64];
     for _ in 1..args.repeat {
@@ -43,38 +69,41 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         samples.push(again.stats.elapsed_us as f64);
     }
     let timings = Timings::from_samples(samples);
-    if args.json {
-        let mut value = serde_json::to_value(&outcome).map_err(|e| e.to_string())?;
-        if args.repeat > 1 {
-            value["timings"] = serde_json::to_value(&timings).map_err(|e| e.to_string())?;
+    output::to_stdout(|out| {
+        if args.json {
+            let mut value = serde_json::to_value(&outcome)?;
+            if args.repeat > 1 {
+                value["timings"] = serde_json::to_value(&timings)?;
+            }
+            writeln!(out, "{value}")
+        } else {
+            write!(out, "{}", outcome.plan.to_text())?;
+            if !args.analyze {
+                write_rows(out, &outcome)?;
+            }
+            let stats = outcome.stats;
+            write!(
+                out,
+                "-- {} rows examined, {} returned, {} µs",
+                stats.rows_examined, stats.rows_returned, stats.elapsed_us
+            )?;
+            if args.repeat > 1 {
+                write!(
+                    out,
+                    "; median {:.0} µs, p95 {:.0} µs over {} runs",
+                    timings.median_us, timings.p95_us, args.repeat
+                )?;
+            }
+            writeln!(out)
         }
-        println!("{value}");
-    } else {
-        print!("{}", outcome.plan.to_text());
-        if !args.analyze {
-            print_rows(&outcome);
-        }
-        let stats = outcome.stats;
-        let mut summary = format!(
-            "-- {} rows examined, {} returned, {} µs",
-            stats.rows_examined, stats.rows_returned, stats.elapsed_us
-        );
-        if args.repeat > 1 {
-            summary.push_str(&format!(
-                "; median {:.0} µs, p95 {:.0} µs over {} runs",
-                timings.median_us, timings.p95_us, args.repeat
-            ));
-        }
-        println!("{summary}");
-    }
-    Ok(())
+    })
 }
 
-fn print_rows(outcome: &QueryOutcome) {
+fn write_rows(out: &mut dyn Write, outcome: &QueryOutcome) -> std::io::Result<()> {
     if outcome.columns.is_empty() {
-        return;
+        return Ok(());
     }
-    println!("{}", outcome.columns.join("\t"));
+    writeln!(out, "{}", outcome.columns.join("\t"))?;
     for row in &outcome.rows {
         let cells: Vec<String> = row
             .iter()
@@ -83,6 +112,33 @@ fn print_rows(outcome: &QueryOutcome) {
                 other => other.to_string(),
             })
             .collect();
-        println!("{}", cells.join("\t"));
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_only;
+
+    #[test]
+    fn only_queries_repeat() {
+        for sql in [
+            "SELECT 1",
+            " with x as (select 1) select * from x",
+            "EXPLAIN INSERT INTO t VALUES (1)",
+            "EXPLAIN ANALYZE SELECT 1",
+            "(SELECT 1)",
+        ] {
+            assert!(reads_only(sql), "{sql}");
+        }
+        for sql in [
+            "INSERT INTO t VALUES (1)",
+            "EXPLAIN ANALYZE DELETE FROM t",
+            "CREATE INDEX i ON t (a)",
+            "",
+        ] {
+            assert!(!reads_only(sql), "{sql}");
+        }
     }
 }

@@ -208,6 +208,29 @@ fn errors_go_to_stderr_with_a_failing_exit() {
             "no_such_idx",
         ),
         (vec!["explode"], "explode"),
+        (
+            vec![
+                "run",
+                "--scale",
+                "200",
+                "--analyze",
+                "--sql",
+                "EXPLAIN SELECT 1",
+            ],
+            "--analyze",
+        ),
+        (
+            vec![
+                "run",
+                "--scale",
+                "200",
+                "--repeat",
+                "2",
+                "--sql",
+                "DELETE FROM upstream_reportrun",
+            ],
+            "--repeat",
+        ),
     ] {
         let out = seekscan(&args);
         let stderr = String::from_utf8_lossy(&out.stderr);

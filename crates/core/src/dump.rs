@@ -36,7 +36,7 @@ pub fn upstream_schemas() -> Vec<Schema> {
 pub fn write_dataset(
     dataset: &Dataset,
     indexes: &[IndexDef],
-    out: &mut impl Write,
+    out: &mut dyn Write,
 ) -> io::Result<()> {
     let spec = dataset.spec;
     writeln!(
