@@ -1,5 +1,5 @@
 use seekscan_core::experiment::SCALE_PRESETS;
-use seekscan_core::protocol::DatasetInfo;
+use seekscan_core::protocol::{DatasetInfo, LoadProgress};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
         EngineStatus::Loading(p) => html! {
             <div class="load-progress">
                 <progress max={p.total.max(1).to_string()} value={p.done.to_string()} />
-                <span>{ format!("{} — {}/{}", p.step, p.done, p.total) }</span>
+                <span>{ progress_text(p) }</span>
             </div>
         },
         _ => html! {},
@@ -76,9 +76,22 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
                         <tr><td>{ "tenants" }</td><td class="num">{ format_count(dataset.tenants) }</td></tr>
                     </tbody>
                 </table>
-                <p class="muted">{ format!("seed {} · generated and loaded in {:.0} ms", dataset.seed, dataset.load_ms) }</p>
+                <p class="muted">{ format!("seed {} · ready in {:.0} ms, of which {:.0} ms building {} indexes",
+                    dataset.seed, dataset.load_ms, dataset.index_ms, dataset.indexes.len()) }</p>
             }
         </section>
+    }
+}
+
+/// What the worker is doing, in the words of the two phases: rows, then indexes.
+pub fn progress_text(progress: &LoadProgress) -> String {
+    let (done, total) = (progress.done, progress.total);
+    if let Some(index) = progress.step.strip_prefix("indexing ") {
+        format!("building indexes {done}/{total}: {index}")
+    } else if let Some(table) = progress.step.strip_prefix("loading ") {
+        format!("loading rows, table {}/{total}: {table}", done + 1)
+    } else {
+        format!("{} {done}/{total}", progress.step)
     }
 }
 
