@@ -4,6 +4,7 @@
 //
 //   cargo xtask serve &                       # builds dist/ and serves it
 //   node tests/e2e/measure.mjs http://127.0.0.1:8080/ [100000 1000000]
+// SEEKSCAN_SHOTS=<dir> also saves a screenshot of each scale's panes.
 import { chromium } from 'playwright-core';
 
 const [url = process.env.SEEKSCAN_URL, ...scaleArgs] = process.argv.slice(2);
@@ -58,6 +59,7 @@ try {
       run_both_panes_ms: runMs,
     };
     console.log(JSON.stringify(result, null, 2));
+    if (process.env.SEEKSCAN_SHOTS) await page.screenshot({ path: `${process.env.SEEKSCAN_SHOTS}/measure-${scale}.png` });
     results.push(result);
     await page.close();
   }

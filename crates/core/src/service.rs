@@ -30,6 +30,26 @@ fn read_only(sql: &str) -> bool {
     )
 }
 
+/// GlueSQL's messages as a reader wants them: the parser's own text (with
+/// its line and column) instead of a debug dump, and plain names for the
+/// usual mistakes.
+pub fn readable_error(message: &str) -> String {
+    if let Some(rest) = message.split_once("ParserError(").map(|(_, rest)| rest) {
+        let inner = match (rest.find('"'), rest.rfind('"')) {
+            (Some(start), Some(end)) if end > start => rest[start + 1..end].replace("\\\"", "\""),
+            _ => rest.trim_end_matches(')').trim().to_owned(),
+        };
+        return format!("SQL syntax error: {inner}");
+    }
+    if let Some((_, name)) = message.split_once("identifier not found: ") {
+        return format!("unknown column {name}");
+    }
+    if let Some((_, name)) = message.split_once("table not found: ") {
+        return format!("unknown table {name}");
+    }
+    message.to_owned()
+}
+
 fn table_counts(engine: &Engine) -> Vec<TableCount> {
     engine
         .table_counts()
@@ -131,7 +151,7 @@ impl Service {
                     tables: table_counts(engine),
                 },
                 Err(error) => RunKind::Failed {
-                    message: error.to_string(),
+                    message: readable_error(&error.to_string()),
                 },
             };
         }
@@ -155,8 +175,8 @@ fn run_pane(
     let visible = engine
         .index_set(&config.indexes.join(","))
         .map_err(|e| e.to_string())?;
-    let (mut outcome, timings) =
-        bench::measure_with(engine, sql, &visible, repetitions).map_err(|e| e.to_string())?;
+    let (mut outcome, timings) = bench::measure_with(engine, sql, &visible, repetitions)
+        .map_err(|e| readable_error(&e.to_string()))?;
     let digest = RowDigest::of(&outcome.rows);
     outcome.rows.truncate(SHOWN_ROWS);
     Ok(PaneResult {
@@ -380,15 +400,19 @@ mod tests {
         let both = || vec![config(Slot::A, "none"), config(Slot::B, "phase3")];
         let syntax = panes(run(&mut service, "SELECT FROM WHERE", both()));
         for pane in &syntax {
-            assert!(pane.result.is_err(), "{pane:?}");
+            assert_eq!(
+                pane.result.as_ref().unwrap_err(),
+                "SQL syntax error: Expected an expression, found: FROM at Line: 1, Column: 13"
+            );
         }
         let unknown = panes(run(
             &mut service,
             "SELECT nope FROM upstream_reportrun",
             both(),
         ));
-        let message = unknown[0].result.as_ref().unwrap_err();
-        assert!(message.contains("nope"), "{message}");
+        assert_eq!(unknown[0].result, Err("unknown column nope".to_owned()));
+        let table = panes(run(&mut service, "SELECT * FROM nope", both()));
+        assert_eq!(table[1].result, Err("unknown table nope".to_owned()));
         let fine = panes(run(
             &mut service,
             "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5",
