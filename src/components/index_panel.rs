@@ -94,7 +94,7 @@ fn index_row(props: &IndexPanelProps, index: &IndexDef) -> Html {
         }
     });
     html! {
-        <li class={classes!("index", (index.origin == Origin::Phase4Proposal).then_some("proposal"))}
+        <li class={classes!("index-item", (index.origin == Origin::Phase4Proposal).then_some("proposal"))}
             data-index={index.name.clone()}>
             <div class="index-head">
                 <code class="index-name">{ &index.name }</code>

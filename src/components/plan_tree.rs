@@ -50,16 +50,32 @@ pub fn summary(plan: &PlanNode, examined: Option<u64>) -> String {
     text
 }
 
-/// Whether a node decides differently from its counterpart in the other plan.
+/// The node in `other` that plays the same part as `plan`: the same
+/// operator (on the same table). Plans differ in shape (a sort only one of
+/// them needs), so position alone would pair the wrong nodes.
+fn counterpart<'a>(plan: &PlanNode, other: &'a PlanNode) -> Option<&'a PlanNode> {
+    let mut stack = vec![other];
+    while let Some(node) = stack.pop() {
+        if node.op == plan.op && node.table == plan.table {
+            return Some(node);
+        }
+        stack.extend(node.children.iter().rev());
+    }
+    None
+}
+
+/// Whether a node has no counterpart in the other plan or decides differently.
 pub fn differs(plan: &PlanNode, other: Option<&PlanNode>) -> bool {
-    other.is_some_and(|other| {
-        plan.op != other.op
-            || plan.index != other.index
-            || plan.access != other.access
-            || plan.seek_key != other.seek_key
-            || plan.filter != other.filter
-            || plan.sort != other.sort
-            || plan.early_stop != other.early_stop
+    other.is_some_and(|other| match counterpart(plan, other) {
+        None => true,
+        Some(twin) => {
+            plan.index != twin.index
+                || plan.access != twin.access
+                || plan.seek_key != twin.seek_key
+                || plan.filter != twin.filter
+                || plan.sort != twin.sort
+                || plan.early_stop != twin.early_stop
+        }
     })
 }
 
@@ -101,7 +117,7 @@ fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
                 </details>
             }
             if !plan.children.is_empty() {
-                <ul>{ for plan.children.iter().enumerate().map(|(i, child)| node(child, other.and_then(|o| o.children.get(i)))) }</ul>
+                <ul>{ for plan.children.iter().map(|child| node(child, other)) }</ul>
             }
         </li>
     }

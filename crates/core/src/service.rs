@@ -17,8 +17,10 @@ pub struct Service {
     engine: Option<Engine>,
 }
 
-/// Whether a statement only reads, decided from its first word.
-fn read_only(sql: &str) -> bool {
+/// Whether a statement changes data, decided from its first word. Anything
+/// else (a read, or text that does not parse) runs under each configuration,
+/// so a syntax error shows in the panes like any other query error.
+fn writes(sql: &str) -> bool {
     let first = sql
         .split_whitespace()
         .next()
@@ -26,7 +28,7 @@ fn read_only(sql: &str) -> bool {
         .to_ascii_uppercase();
     matches!(
         first.as_str(),
-        "SELECT" | "EXPLAIN" | "WITH" | "VALUES" | "SHOW" | "("
+        "INSERT" | "UPDATE" | "DELETE" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE"
     )
 }
 
@@ -133,7 +135,7 @@ impl Service {
             Ok(statement) => statement.is_some(),
             Err(message) => return RunKind::Failed { message },
         };
-        if index_statement || !read_only(sql) {
+        if index_statement || writes(sql) {
             // Repeating a write would apply it N times, and a catalog change
             // concerns both configurations: these run once.
             let visible = match configs.first() {
@@ -398,6 +400,14 @@ mod tests {
     fn errors_stay_in_their_pane_and_the_next_query_works() {
         let (mut service, _) = loaded(2_000);
         let both = || vec![config(Slot::A, "none"), config(Slot::B, "phase3")];
+        let typo = panes(run(&mut service, "SELEC nonsense", both()));
+        assert_eq!(
+            typo[0].result,
+            Err(
+                "SQL syntax error: Expected: an SQL statement, found: SELEC at Line: 1, Column: 1"
+                    .to_owned()
+            )
+        );
         let syntax = panes(run(&mut service, "SELECT FROM WHERE", both()));
         for pane in &syntax {
             assert_eq!(
