@@ -57,7 +57,10 @@ pub fn AddIndexForm(props: &AddIndexFormProps) -> Html {
             <input id="new-index-name" ref={name_ref} placeholder="my_idx" data-testid="new-index-name" />
             <label for="new-index-table">{ "Table" }</label>
             <select id="new-index-table" ref={table_ref} data-testid="new-index-table">
-                { for props.tables.iter().map(|t| html! { <option value={t.clone()}>{ t }</option> }) }
+                // Explicit, because options rendered in reverse would leave the last one selected.
+                { for props.tables.iter().enumerate().map(|(i, t)| html! {
+                    <option value={t.clone()} selected={i == 0}>{ t }</option>
+                }) }
             </select>
             <label for="new-index-columns">{ "Columns" }</label>
             <input id="new-index-columns" ref={columns_ref} placeholder="customer_id, started_at DESC"
