@@ -57,7 +57,7 @@ pub fn AddIndexForm(props: &AddIndexFormProps) -> Html {
             <input id="new-index-name" ref={name_ref} placeholder="my_idx" data-testid="new-index-name" />
             <label for="new-index-table">{ "Table" }</label>
             <select id="new-index-table" ref={table_ref} data-testid="new-index-table">
-                // Explicit, because options rendered in reverse would leave the last one selected.
+                // The first table is the default; stated, because Yew may insert options in any order.
                 { for props.tables.iter().enumerate().map(|(i, t)| html! {
                     <option value={t.clone()} selected={i == 0}>{ t }</option>
                 }) }
