@@ -42,9 +42,12 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
     );
     let progress = match &props.status {
         EngineStatus::Loading(p) => html! {
-            <div class="load-progress">
-                <progress max={p.total.max(1).to_string()} value={p.done.to_string()} />
-                <span>{ progress_text(p) }</span>
+            <div class="load-progress" data-testid="load-progress">
+                <label for="rows-progress">{ format!("rows loaded {} of {}", format_count(p.rows_loaded), format_count(p.rows_total)) }</label>
+                <progress id="rows-progress" max={p.rows_total.max(1).to_string()} value={p.rows_loaded.to_string()} />
+                <label for="index-progress">{ format!("indexes built {} of {}", p.indexes_built, p.indexes_total) }</label>
+                <progress id="index-progress" max={p.indexes_total.max(1).to_string()} value={p.indexes_built.to_string()} />
+                <span class="muted">{ progress_text(p) }</span>
             </div>
         },
         _ => html! {},

@@ -80,6 +80,16 @@ pub struct LoadProgress {
     pub step: String,
     pub done: usize,
     pub total: usize,
+    /// Rows in the tables loaded so far, of all the dataset's rows.
+    #[serde(default)]
+    pub rows_loaded: usize,
+    #[serde(default)]
+    pub rows_total: usize,
+    /// Built-in indexes built so far, of all of them.
+    #[serde(default)]
+    pub indexes_built: usize,
+    #[serde(default)]
+    pub indexes_total: usize,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -93,15 +93,39 @@ impl Service {
         // The old database goes first: two at 1M would not fit in a tab.
         self.engine = None;
         let started = Instant::now();
+        emit(Response::Progress(LoadProgress {
+            step: "generating".to_owned(),
+            done: 0,
+            total: 1,
+            rows_loaded: 0,
+            rows_total: 0,
+            indexes_built: 0,
+            indexes_total: 0,
+        }));
+        let dataset = generator::generate(&DatasetSpec { seed, scale });
+        let sizes: Vec<usize> = dataset.tables.iter().map(|t| t.rows.len()).collect();
+        let rows_total = sizes.iter().sum();
+        let indexes_total = catalog::builtin_indexes().len();
+        let (mut rows_loaded, mut indexes_built) = (0, 0);
+        // The engine names its steps; the page also shows rows and indexes done.
         let mut progress = |step: &str, done: usize, total: usize| {
+            if step.starts_with("loading ") || step == "loaded" {
+                rows_loaded = sizes[..done.min(sizes.len())].iter().sum();
+            }
+            if step.starts_with("indexing ") || step == "indexed" {
+                rows_loaded = rows_total;
+                indexes_built = done;
+            }
             emit(Response::Progress(LoadProgress {
                 step: step.to_owned(),
                 done,
                 total,
+                rows_loaded,
+                rows_total,
+                indexes_built,
+                indexes_total,
             }))
         };
-        progress("generating", 0, 1);
-        let dataset = generator::generate(&DatasetSpec { seed, scale });
         let mut engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
         let indexing = Instant::now();
         engine
@@ -218,6 +242,13 @@ mod tests {
             steps.contains(&"indexing reportrun_cust_status_idx"),
             "{steps:?}"
         );
+        let Some(Response::Progress(last)) = out.iter().rev().nth(1) else {
+            panic!("progress before loaded: {out:?}")
+        };
+        assert_eq!(last.rows_loaded, last.rows_total);
+        assert_eq!(last.indexes_built, last.indexes_total);
+        assert!(out.iter().any(|r| matches!(r, Response::Progress(p)
+            if p.rows_loaded > 0 && p.rows_loaded < p.rows_total)));
         let info = info.clone();
         (service, info)
     }
