@@ -320,20 +320,34 @@ async fn add_index_form_sends_the_definition() {
     })
     .await;
     let field = |testid: &str, value: &str| checkbox(&root, testid).set_value(value);
+    let submit = || {
+        root.query_selector("[data-testid=add-index]")
+            .unwrap()
+            .unwrap()
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click()
+    };
+    submit();
+    sleep(Duration::from_millis(20)).await;
+    assert!(catalog.borrow().is_empty());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Give the index a name."));
     field("new-index-name", "by_started");
     field("new-index-columns", "customer_id, started_at DESC");
     field("new-index-include", "status");
-    root.query_selector("[data-testid=add-index]")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    submit();
     sleep(Duration::from_millis(20)).await;
     assert_eq!(
         *catalog.borrow(),
         ["CREATE INDEX by_started ON upstream_reportrun (customer_id, started_at DESC) INCLUDE (status)"]
     );
+    assert!(!root
+        .text_content()
+        .unwrap()
+        .contains("Give the index a name."));
 }
 
 #[wasm_bindgen_test]

@@ -22,7 +22,10 @@ pub fn AddIndexForm(props: &AddIndexFormProps) -> Html {
         use_node_ref(),
         use_node_ref(),
     );
+    // Missing fields are caught here; everything else is the engine's to judge.
+    let missing = use_state(|| None::<&'static str>);
     let onsubmit = {
+        let missing = missing.clone();
         let refs = (
             name_ref.clone(),
             table_ref.clone(),
@@ -42,12 +45,15 @@ pub fn AddIndexForm(props: &AddIndexFormProps) -> Html {
                 .cast::<HtmlSelectElement>()
                 .map(|s| s.value())
                 .unwrap_or_default();
-            on_submit.emit(create_index_sql(
-                &text(&refs.0),
-                &table,
-                &text(&refs.2),
-                &text(&refs.3),
-            ));
+            let (name, columns) = (text(&refs.0), text(&refs.2));
+            if name.trim().is_empty() {
+                missing.set(Some("Give the index a name."));
+            } else if columns.trim().is_empty() {
+                missing.set(Some("List at least one key column."));
+            } else {
+                missing.set(None);
+                on_submit.emit(create_index_sql(&name, &table, &columns, &text(&refs.3)));
+            }
         })
     };
     html! {
@@ -69,15 +75,16 @@ pub fn AddIndexForm(props: &AddIndexFormProps) -> Html {
             <input id="new-index-include" ref={include_ref} placeholder="run_type (optional)"
                 data-testid="new-index-include" title="Columns stored in the entries, so reads need no table lookup" />
             <button type="submit" data-testid="add-index" disabled={props.busy}>{ "Add index" }</button>
-            if let Some(error) = &props.error {
+            if let Some(problem) = *missing {
+                <p class="error" data-testid="error" role="alert">{ problem }</p>
+            } else if let Some(error) = &props.error {
                 <p class="error" data-testid="error" role="alert">{ error }</p>
             }
         </form>
     }
 }
 
-/// The statement the engine's own DDL parser reads; empty fields stay empty
-/// so the engine's message names what is missing.
+/// The statement the engine's own DDL parser reads.
 pub fn create_index_sql(name: &str, table: &str, columns: &str, include: &str) -> String {
     let mut sql = format!(
         "CREATE INDEX {} ON {} ({})",
