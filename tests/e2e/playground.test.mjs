@@ -106,7 +106,7 @@ test('a query renders rows, plan and timing in both panes', async () => {
   assert.match(await text('[data-testid=agreement]'), /same rows/);
 });
 
-test('every documented pattern: A scans, B seeks the pattern\'s index', async () => {
+test('every documented pattern: A scans, B seeks the pattern\'s index, and not once it is toggled off', async () => {
   const ids = await page.$$eval('[data-testid=pattern-picker] option', (options) =>
     options.map((o) => o.value).filter((v) => v),
   );
@@ -126,6 +126,18 @@ test('every documented pattern: A scans, B seeks the pattern\'s index', async ()
     assert.match(await text('[data-testid=agreement]'), /A and B returned the same rows/);
     console.log(`${id}: ${speedup}`);
     await page.screenshot({ path: `${shots}/pattern-${id}.png` });
+    // Without its index, B falls back to a full scan or another index; A is not re-run.
+    const [a, b] = [await runOf(page, 'a'), await runOf(page, 'b')];
+    await page.click(`[data-testid=index-toggle-b-${index}]`);
+    await waitPanes(b, ['b']);
+    const without = await text('[data-testid=plan-b]');
+    assert.ok(!without.includes(index), `${id}: B without ${index}\n${without}`);
+    assert.match(without, /Full scan|_idx/, without);
+    assert.equal(await runOf(page, 'a'), a, `${id}: A did not re-run`);
+    const b2 = await runOf(page, 'b');
+    await page.click(`[data-testid=index-toggle-b-${index}]`);
+    await waitPanes(b2, ['b']);
+    assert.ok((await text('[data-testid=plan-b]')).includes(index));
   }
 });
 
