@@ -35,8 +35,8 @@ pub fn describe(names: &[String]) -> String {
     let mut sorted = names.to_vec();
     sorted.sort();
     match names.len() {
-        0 => "no secondary indexes".to_owned(),
-        _ if sorted == phase3 => "the 9 Phase 3 indexes".to_owned(),
+        0 => "before: no secondary indexes".to_owned(),
+        _ if sorted == phase3 => "after: the 9 Phase 3 indexes".to_owned(),
         1 => format!("only {}", names[0]),
         n => format!("{n} indexes"),
     }
