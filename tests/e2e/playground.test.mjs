@@ -1,7 +1,7 @@
 // End to end through the built dist/: the worker loads the sample database
 // and builds every index; each documented pattern runs under A (no secondary
 // index) and B (the Phase 3 set); toggles re-run one pane; errors stay
-// inline; a copied link reopens the experiment.
+// inline; a copied link reopens the experiment; a crashed worker is replaced.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -229,6 +229,22 @@ test('regenerating with another seed reloads the data and keeps the query', asyn
   assert.match(page.url(), /seed=2/);
   await clickRun();
   assert.ok((await page.locator('[data-testid=rows-a] tbody tr').count()) >= 1);
+});
+
+test('a crashed worker is replaced and the page keeps its SQL and settings', async () => {
+  const sql = await page.inputValue('[data-testid=sql-editor]');
+  const link = page.url();
+  const worker = page.workers().at(-1);
+  assert.ok(worker, 'the engine runs in a worker');
+  const replaced = page.waitForEvent('worker');
+  // A message the worker cannot decode makes it panic; its panic hook tells the page.
+  await worker.evaluate(() => self.dispatchEvent(new MessageEvent('message', { data: 'not the protocol' })));
+  await replaced;
+  await waitReady();
+  assert.equal(await page.inputValue('[data-testid=sql-editor]'), sql);
+  assert.equal(page.url(), link);
+  await clickRun();
+  assert.ok((await page.locator('[data-testid=rows-b] tbody tr').count()) >= 1);
 });
 
 test('the page raised no uncaught errors', () => {
