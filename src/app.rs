@@ -3,16 +3,19 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use seekscan_core::protocol::Request;
+use seekscan_core::catalog::IndexSet;
+use seekscan_core::protocol::{Config, Request, Slot};
 use yew::prelude::*;
 
 use crate::components::copy_link::CopyLink;
 use crate::components::dataset_panel::DatasetPanel;
+use crate::components::index_panel::IndexPanel;
 use crate::components::pattern_picker::PatternPicker;
 use crate::components::result_pane::ResultPane;
 use crate::components::sql_editor::SqlEditor;
 use crate::components::status_badge::StatusBadge;
-use crate::state::{Action, AppState, EngineStatus};
+use crate::components::verdict_bar::VerdictBar;
+use crate::state::{Action, AppState, EngineStatus, Purpose};
 use crate::url_sync;
 use crate::worker_client::EngineClient;
 use crate::worker_health::DeathWatch;
@@ -23,6 +26,19 @@ type Engine = Rc<RefCell<Option<(EngineClient, Option<DeathWatch>)>>>;
 fn send(engine: &Engine, request: Request) {
     if let Some((client, _)) = engine.borrow().as_ref() {
         client.send(request);
+    }
+}
+
+/// A configuration in a few words, for its pane's heading.
+pub fn describe(names: &[String]) -> String {
+    let phase3: Vec<String> = IndexSet::phase3().names().map(str::to_owned).collect();
+    let mut sorted = names.to_vec();
+    sorted.sort();
+    match names.len() {
+        0 => "before: no secondary indexes".to_owned(),
+        _ if sorted == phase3 => "after: the 9 Phase 3 indexes".to_owned(),
+        1 => format!("only {}", names[0]),
+        n => format!("{n} indexes"),
     }
 }
 
@@ -56,23 +72,42 @@ pub fn App() -> Html {
     // Keep the address bar in step with the experiment.
     use_effect_with(state.experiment.clone(), url_sync::write);
 
-    let run = {
+    // Runs `sql` on the given configurations (each with its visible indexes).
+    let run_on = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |()| {
+        Callback::from(move |(sql, configs): (String, Vec<Config>)| {
             if state.busy() {
                 return;
             }
             let id = state.next_run_id;
+            let slots = configs.iter().map(|c| c.slot).collect();
             send(
                 &engine,
                 Request::Run {
                     id,
-                    sql: state.editor.clone(),
+                    sql,
                     repetitions: state.experiment.repetitions,
+                    configs,
                 },
             );
-            state.dispatch(Action::RunSent(id));
+            state.dispatch(Action::RunSent {
+                id,
+                purpose: Purpose::Query(slots),
+            });
+        })
+    };
+    let run = {
+        let state = state.clone();
+        let run_on = run_on.clone();
+        Callback::from(move |()| {
+            let configs = Slot::BOTH
+                .map(|slot| Config {
+                    slot,
+                    indexes: state.config(slot),
+                })
+                .to_vec();
+            run_on.emit((state.editor.clone(), configs));
         })
     };
 
@@ -87,6 +122,45 @@ pub fn App() -> Html {
         });
     }
 
+    // A toggle changes one configuration and re-runs the query the panes
+    // show on that configuration only; the data is not rebuilt.
+    let on_toggle = {
+        let state = state.clone();
+        let run_on = run_on.clone();
+        Callback::from(move |(slot, index, visible): (Slot, String, bool)| {
+            let indexes = state.toggled(slot, &index, visible);
+            state.dispatch(Action::SetConfig {
+                slot,
+                indexes: indexes.clone(),
+            });
+            if let Some(sql) = state.shown_sql.clone() {
+                run_on.emit((sql, vec![Config { slot, indexes }]));
+            }
+        })
+    };
+    let on_catalog = {
+        let state = state.clone();
+        let engine = engine.clone();
+        Callback::from(move |sql: String| {
+            if state.busy() {
+                return;
+            }
+            let id = state.next_run_id;
+            send(
+                &engine,
+                Request::Run {
+                    id,
+                    sql,
+                    repetitions: 1,
+                    configs: Vec::new(),
+                },
+            );
+            state.dispatch(Action::RunSent {
+                id,
+                purpose: Purpose::Catalog,
+            });
+        })
+    };
     let on_edit = {
         let dispatcher = state.dispatcher();
         Callback::from(move |sql| dispatcher.dispatch(Action::EditSql(sql)))
@@ -114,17 +188,33 @@ pub fn App() -> Html {
         Callback::from(move |n| dispatcher.dispatch(Action::SetRepetitions(n)))
     };
 
+    let tables: Vec<String> = state
+        .dataset
+        .iter()
+        .flat_map(|d| &d.tables)
+        .map(|t| t.name.clone())
+        .collect();
+    let plan = |slot: Slot| {
+        let result = state.pane(slot)?.pane.result.as_ref().ok()?;
+        Some(result.outcome.plan.clone())
+    };
+    let running = |slot: Slot| matches!(&state.pending, Some((_, Purpose::Query(slots))) if slots.contains(&slot));
+    let (config_a, config_b) = (state.config(Slot::A), state.config(Slot::B));
+
     html! {
         <main class="app">
             <header>
                 <h1>{ "seekscan" }</h1>
-                <p class="tagline">{ "Query plans over Upstream's multi-tenant schema, measured in your browser." }</p>
+                <p class="tagline">{ "Upstream's Phase 3 indexes: one dataset, two index configurations, plans side by side." }</p>
                 <CopyLink />
                 <StatusBadge status={state.status.clone()} />
             </header>
             <aside class="side">
                 <DatasetPanel scale={state.experiment.scale} seed={state.experiment.seed}
                     status={state.status.clone()} dataset={state.dataset.clone()} {on_regenerate} />
+                <IndexPanel indexes={state.indexes().to_vec()} {tables} config_a={config_a.clone()}
+                    config_b={config_b.clone()} busy={state.busy()} {on_toggle} {on_catalog}
+                    form_error={state.form_error.clone().map(AttrValue::from)} />
             </aside>
             <section class="query-panel" aria-label="Query">
                 <PatternPicker selected={state.experiment.pattern.clone()} params={state.experiment.params.clone()}
@@ -134,9 +224,21 @@ pub fn App() -> Html {
                 if let Some(problem) = &state.link_problem {
                     <p class="notice" role="status">{ problem }</p>
                 }
+                if let Some(message) = &state.notice {
+                    <p class="notice" role="status">{ message }</p>
+                }
+                if let Some(message) = &state.run_error {
+                    <p class="error" data-testid="error" role="alert">{ message }</p>
+                }
             </section>
             <section class="results" aria-label="Results">
-                <ResultPane slot="a" title="Result" result={state.result.clone()} run={state.result_run} />
+                <VerdictBar comparison={state.comparison()} />
+                <div class="panes">
+                    <ResultPane slot={Slot::A} config={describe(&config_a)} pane={state.pane(Slot::A).cloned()}
+                        other={plan(Slot::B)} running={running(Slot::A)} />
+                    <ResultPane slot={Slot::B} config={describe(&config_b)} pane={state.pane(Slot::B).cloned()}
+                        other={plan(Slot::A)} running={running(Slot::B)} />
+                </div>
             </section>
         </main>
     }

@@ -1,9 +1,13 @@
 //! The page's state as a Yew reducer: every change is an [`Action`].
 use std::rc::Rc;
 
+use seekscan_core::catalog::{IndexDef, IndexSet};
+use seekscan_core::comparison::{verdict, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
-use seekscan_core::protocol::{DatasetInfo, LoadProgress, Response, RunKind};
+use seekscan_core::protocol::{
+    DatasetInfo, LoadProgress, Pane, Response, RowAgreement, RunKind, Slot,
+};
 use yew::Reducible;
 
 pub const DEFAULT_SQL: &str =
@@ -31,6 +35,23 @@ impl EngineStatus {
     }
 }
 
+/// What a run in flight was for, so its answer lands in the right place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    /// The editor's statement on these configurations (both, or the one a
+    /// toggle changed).
+    Query(Vec<Slot>),
+    /// CREATE/DROP INDEX from the index panel: its error belongs to the form.
+    Catalog,
+}
+
+/// One pane's newest answer and the run it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaneState {
+    pub pane: Pane,
+    pub run: u64,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub status: EngineStatus,
@@ -38,16 +59,21 @@ pub struct AppState {
     pub experiment: Experiment,
     /// The text in the editor; a pattern renders into it, editing makes it free SQL.
     pub editor: String,
-    /// The newest answer: a result or the statement's error.
-    pub result: Option<RunKind>,
+    pub panes: [Option<PaneState>; 2],
+    /// The statement the panes show; a toggle re-runs it.
+    pub shown_sql: Option<String>,
+    /// An error that concerns the statement rather than one configuration.
+    pub run_error: Option<String>,
+    /// What the last CREATE/DROP INDEX or write did.
+    pub notice: Option<String>,
+    /// Why the index form's definition was refused.
+    pub form_error: Option<String>,
     /// The run in flight; answers to older runs are ignored.
-    pub pending: Option<u64>,
-    /// The id of the run `result` answers (0 before the first).
-    pub result_run: u64,
+    pub pending: Option<(u64, Purpose)>,
     pub next_run_id: u64,
     /// Bumped when the worker is replaced, so the page spawns a new one.
     pub worker_generation: u32,
-    /// Why the link's settings were ignored, if they were.
+    /// Why (part of) the link's settings were ignored, if they were.
     pub link_problem: Option<String>,
     /// The link named a query: run it once, as soon as the data is ready.
     pub autorun: bool,
@@ -65,9 +91,12 @@ impl AppState {
             dataset: None,
             experiment,
             editor,
-            result: None,
+            panes: [None, None],
+            shown_sql: None,
+            run_error: None,
+            notice: None,
+            form_error: None,
             pending: None,
-            result_run: 0,
             next_run_id: 1,
             worker_generation: 0,
             link_problem,
@@ -77,6 +106,63 @@ impl AppState {
 
     pub fn busy(&self) -> bool {
         self.status != EngineStatus::Ready
+    }
+
+    /// Visible indexes of a configuration: the link's or the user's choice,
+    /// else the default (A: no secondary index, B: the Phase 3 set).
+    pub fn config(&self, slot: Slot) -> Vec<String> {
+        let chosen = match slot {
+            Slot::A => &self.experiment.a,
+            Slot::B => &self.experiment.b,
+        };
+        match (chosen, slot) {
+            (Some(names), _) => names.clone(),
+            (None, Slot::A) => Vec::new(),
+            (None, Slot::B) => IndexSet::phase3().names().map(str::to_owned).collect(),
+        }
+    }
+
+    /// The configuration after switching `index` on or off, in catalog order.
+    pub fn toggled(&self, slot: Slot, index: &str, visible: bool) -> Vec<String> {
+        let mut names = self.config(slot);
+        names.retain(|name| name != index);
+        if visible {
+            names.push(index.to_owned());
+        }
+        let order: Vec<&str> = self.indexes().iter().map(|i| i.name.as_str()).collect();
+        names.sort_by_key(|name| order.iter().position(|o| o == name).unwrap_or(usize::MAX));
+        names
+    }
+
+    pub fn indexes(&self) -> &[IndexDef] {
+        self.dataset.as_ref().map_or(&[], |d| &d.indexes)
+    }
+
+    pub fn pane(&self, slot: Slot) -> Option<&PaneState> {
+        self.panes[slot.index()].as_ref()
+    }
+
+    /// The document's expectation, when the editor holds a documented pattern.
+    pub fn expected(&self) -> Option<&'static str> {
+        if self.experiment.sql.is_some() {
+            return None;
+        }
+        let pattern = self
+            .experiment
+            .pattern
+            .as_deref()
+            .and_then(patterns::find)?;
+        Some(pattern.expected_improvement)
+    }
+
+    /// The speed-up line and the row check, once both panes have a result.
+    pub fn comparison(&self) -> Option<(Verdict, RowAgreement)> {
+        let result = |slot| self.pane(slot)?.pane.result.as_ref().ok();
+        let (a, b) = (result(Slot::A)?, result(Slot::B)?);
+        Some((
+            verdict(a.timings.median_us, b.timings.median_us, self.expected()),
+            RowAgreement::of(&a.digest, &b.digest),
+        ))
     }
 }
 
@@ -94,12 +180,20 @@ pub enum Action {
         value: String,
         sql: String,
     },
+    /// A configuration's new list of visible indexes.
+    SetConfig {
+        slot: Slot,
+        indexes: Vec<String>,
+    },
     SetRepetitions(u32),
     Regenerate {
         scale: usize,
         seed: u64,
     },
-    RunSent(u64),
+    RunSent {
+        id: u64,
+        purpose: Purpose,
+    },
 }
 
 impl Reducible for AppState {
@@ -123,19 +217,28 @@ impl Reducible for AppState {
                 next.experiment.sql = None;
                 next.editor = sql;
             }
+            Action::SetConfig { slot, indexes } => match slot {
+                Slot::A => next.experiment.a = Some(indexes),
+                Slot::B => next.experiment.b = Some(indexes),
+            },
             Action::SetRepetitions(n) => next.experiment.repetitions = n,
             Action::Regenerate { scale, seed } => {
                 next.experiment.scale = scale;
                 next.experiment.seed = seed;
                 next.status = EngineStatus::Starting;
-                next.result = None;
+                next.panes = [None, None];
+                next.shown_sql = None;
+                next.run_error = None;
+                next.notice = None;
                 next.pending = None;
             }
-            Action::RunSent(id) => {
+            Action::RunSent { id, purpose } => {
                 next.autorun = false;
-                next.pending = Some(id);
+                next.pending = Some((id, purpose));
                 next.next_run_id = id + 1;
                 next.status = EngineStatus::Running;
+                next.run_error = None;
+                next.notice = None;
             }
             Action::WorkerDied(message) => {
                 next.status = EngineStatus::Failed(format!("{message} — restarting the engine"));
@@ -156,21 +259,88 @@ impl Reducible for AppState {
                     next.editor = pattern.render(&params);
                 }
                 next.dataset = Some(info);
+                forget_unknown_indexes(&mut next);
                 next.status = EngineStatus::Ready;
             }
             Action::Worker(Response::LoadFailed { message }) => {
                 next.status = EngineStatus::Failed(message)
             }
             Action::Worker(Response::Ran(report)) => {
-                if next.pending != Some(report.id) {
+                let Some((id, purpose)) = next.pending.clone() else {
+                    return self;
+                };
+                if id != report.id {
                     return self;
                 }
                 next.pending = None;
                 next.status = EngineStatus::Ready;
-                next.result_run = report.id;
-                next.result = Some(report.kind);
+                if matches!(report.kind, RunKind::Query(_)) {
+                    next.shown_sql = Some(report.sql);
+                }
+                apply_report(&mut next, id, report.kind, purpose);
             }
         }
         Rc::new(next)
+    }
+}
+
+/// Configurations keep only indexes the engine has (a link may name a user
+/// index from another session); the link problem says what was dropped.
+fn forget_unknown_indexes(state: &mut AppState) {
+    let known: Vec<String> = state.indexes().iter().map(|i| i.name.clone()).collect();
+    let mut dropped = Vec::new();
+    for names in [&mut state.experiment.a, &mut state.experiment.b]
+        .into_iter()
+        .flatten()
+    {
+        names.retain(|name| {
+            let keep = known.contains(name);
+            if !keep && !dropped.contains(name) {
+                dropped.push(name.clone());
+            }
+            keep
+        });
+    }
+    if !dropped.is_empty() {
+        state.link_problem = Some(format!(
+            "this dataset has no index {}; it was left out",
+            dropped.join(", ")
+        ));
+    }
+}
+
+fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) {
+    match (kind, purpose) {
+        (RunKind::Query(panes), _) => {
+            for pane in panes {
+                let slot = pane.slot;
+                state.panes[slot.index()] = Some(PaneState { pane, run: id });
+            }
+        }
+        (
+            RunKind::Changed {
+                message,
+                indexes,
+                tables,
+            },
+            _,
+        ) => {
+            state.form_error = None;
+            state.notice = Some(message);
+            if let Some(dataset) = state.dataset.as_mut() {
+                dataset.indexes = indexes;
+                dataset.tables = tables;
+            }
+            // A dropped index is no longer visible anywhere.
+            let known: Vec<String> = state.indexes().iter().map(|i| i.name.clone()).collect();
+            for names in [&mut state.experiment.a, &mut state.experiment.b]
+                .into_iter()
+                .flatten()
+            {
+                names.retain(|name| known.contains(name));
+            }
+        }
+        (RunKind::Failed { message }, Purpose::Catalog) => state.form_error = Some(message),
+        (RunKind::Failed { message }, Purpose::Query(_)) => state.run_error = Some(message),
     }
 }

@@ -1,5 +1,5 @@
 use seekscan_core::experiment::SCALE_PRESETS;
-use seekscan_core::protocol::DatasetInfo;
+use seekscan_core::protocol::{DatasetInfo, LoadProgress};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -42,9 +42,12 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
     );
     let progress = match &props.status {
         EngineStatus::Loading(p) => html! {
-            <div class="load-progress">
-                <progress max={p.total.max(1).to_string()} value={p.done.to_string()} />
-                <span>{ format!("{} — {}/{}", p.step, p.done, p.total) }</span>
+            <div class="load-progress" data-testid="load-progress">
+                <label for="rows-progress">{ format!("rows loaded {} of {}", format_count(p.rows_loaded), format_count(p.rows_total)) }</label>
+                <progress id="rows-progress" max={p.rows_total.max(1).to_string()} value={p.rows_loaded.to_string()} />
+                <label for="index-progress">{ format!("indexes built {} of {}", p.indexes_built, p.indexes_total) }</label>
+                <progress id="index-progress" max={p.indexes_total.max(1).to_string()} value={p.indexes_built.to_string()} />
+                <span class="muted">{ progress_text(p) }</span>
             </div>
         },
         _ => html! {},
@@ -76,9 +79,22 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
                         <tr><td>{ "tenants" }</td><td class="num">{ format_count(dataset.tenants) }</td></tr>
                     </tbody>
                 </table>
-                <p class="muted">{ format!("seed {} · generated and loaded in {:.0} ms", dataset.seed, dataset.load_ms) }</p>
+                <p class="muted">{ format!("seed {} · ready in {:.0} ms, of which {:.0} ms building {} indexes",
+                    dataset.seed, dataset.load_ms, dataset.index_ms, dataset.indexes.len()) }</p>
             }
         </section>
+    }
+}
+
+/// What the worker is doing, in the words of the two phases: rows, then indexes.
+pub fn progress_text(progress: &LoadProgress) -> String {
+    let (done, total) = (progress.done, progress.total);
+    if let Some(index) = progress.step.strip_prefix("indexing ") {
+        format!("building indexes {done}/{total}: {index}")
+    } else if let Some(table) = progress.step.strip_prefix("loading ") {
+        format!("loading rows, table {}/{total}: {table}", done + 1)
+    } else {
+        format!("{} {done}/{total}", progress.step)
     }
 }
 

@@ -26,8 +26,8 @@ pub fn effective_params(
     dataset.map_or_else(|| overrides.clone(), |d| d.params(large, overrides))
 }
 
-/// Documented patterns: ORM form and SQL side by side, parameters, and the
-/// document's expected improvement.
+/// Documented patterns: the ORM form (its SQL goes to the editor), parameters,
+/// and the document's expected improvement.
 #[component]
 pub fn PatternPicker(props: &PatternPickerProps) -> Html {
     let all = patterns::all();
@@ -74,10 +74,8 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                     <span>{ "index: " }<code>{ &pattern.index }</code></span>
                     <span class="expected">{ format!("document: {}", pattern.expected_improvement) }</span>
                 </div>
-                <div class="pattern-forms">
-                    <figure><figcaption>{ "Django ORM" }</figcaption><pre><code>{ &pattern.orm }</code></pre></figure>
-                    <figure><figcaption>{ "SQL" }</figcaption><pre><code>{ pattern.render(&params) }</code></pre></figure>
-                </div>
+                // The SQL form is the editor's text; the ORM form sits beside it.
+                <figure class="pattern-orm"><figcaption>{ "Django ORM" }</figcaption><pre><code>{ &pattern.orm }</code></pre></figure>
                 <div class="params">
                     { for pattern.params.iter().map(|name| {
                         let on_param = props.on_param.clone();

@@ -4,6 +4,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PlanTreeProps {
     pub plan: PlanNode,
+    /// The other configuration's plan; nodes that decide differently are highlighted.
+    #[prop_or_default]
+    pub other: Option<PlanNode>,
+    /// Rows the storage handed out while the plan ran.
+    #[prop_or_default]
+    pub examined: Option<u64>,
     pub testid: AttrValue,
 }
 
@@ -13,12 +19,67 @@ pub struct PlanTreeProps {
 pub fn PlanTree(props: &PlanTreeProps) -> Html {
     html! {
         <div class="plan" data-testid={props.testid.clone()}>
-            <ul class="plan-tree">{ node(&props.plan) }</ul>
+            <ul class="plan-tree">{ node(&props.plan, props.other.as_ref()) }</ul>
+            <p class="plan-summary">{ summary(&props.plan, props.examined) }</p>
         </div>
     }
 }
 
-fn node(plan: &PlanNode) -> Html {
+/// One line a reader compares across panes: sort or not, early stop, rows examined.
+pub fn summary(plan: &PlanNode, examined: Option<u64>) -> String {
+    let (mut sorts, mut limit, mut stops) = (false, false, false);
+    let mut stack = vec![plan];
+    while let Some(node) = stack.pop() {
+        sorts |= node.sort;
+        limit |= node.op == "Limit";
+        stops |= node.op == "Limit" && node.early_stop;
+        stack.extend(&node.children);
+    }
+    let mut parts = vec![if sorts { "sorts" } else { "no sort" }];
+    if limit {
+        parts.push(if stops {
+            "LIMIT stops the scan early"
+        } else {
+            "LIMIT applies after the whole scan"
+        });
+    }
+    let mut text = parts.join(" · ");
+    if let Some(examined) = examined {
+        text.push_str(&format!(" · {examined} rows examined"));
+    }
+    text
+}
+
+/// The node in `other` that plays the same part as `plan`: the same
+/// operator (on the same table). Plans differ in shape (a sort only one of
+/// them needs), so position alone would pair the wrong nodes.
+fn counterpart<'a>(plan: &PlanNode, other: &'a PlanNode) -> Option<&'a PlanNode> {
+    let mut stack = vec![other];
+    while let Some(node) = stack.pop() {
+        if node.op == plan.op && node.table == plan.table {
+            return Some(node);
+        }
+        stack.extend(node.children.iter().rev());
+    }
+    None
+}
+
+/// Whether a node has no counterpart in the other plan or decides differently.
+pub fn differs(plan: &PlanNode, other: Option<&PlanNode>) -> bool {
+    other.is_some_and(|other| match counterpart(plan, other) {
+        None => true,
+        Some(twin) => {
+            plan.index != twin.index
+                || plan.access != twin.access
+                || plan.seek_key != twin.seek_key
+                || plan.filter != twin.filter
+                || plan.sort != twin.sort
+                || plan.early_stop != twin.early_stop
+        }
+    })
+}
+
+fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
     let access = plan.table.as_ref().map(|table| {
         let path = match &plan.index {
             Some(index) => html! { <><span class="access">{ plan.access.clone().unwrap_or_default() }</span>{" "}<code class="index">{ index }</code></> },
@@ -34,7 +95,7 @@ fn node(plan: &PlanNode) -> Html {
     };
     html! {
         <li>
-            <div class="plan-node">
+            <div class={classes!("plan-node", differs(plan, other).then_some("diff"))}>
                 <span class="op">{ &plan.op }</span>
                 { for access }
                 if !rows.is_empty() { <span class="rows-estimate">{ rows }</span> }
@@ -56,7 +117,7 @@ fn node(plan: &PlanNode) -> Html {
                 </details>
             }
             if !plan.children.is_empty() {
-                <ul>{ for plan.children.iter().map(node) }</ul>
+                <ul>{ for plan.children.iter().map(|child| node(child, other)) }</ul>
             }
         </li>
     }

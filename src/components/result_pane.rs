@@ -1,48 +1,59 @@
-use seekscan_core::protocol::RunKind;
+use seekscan_core::explain::PlanNode;
+use seekscan_core::protocol::Slot;
 use yew::prelude::*;
 
 use crate::components::distribution_strip::DistributionStrip;
 use crate::components::plan_tree::PlanTree;
 use crate::components::rows_table::RowsTable;
+use crate::state::PaneState;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPaneProps {
-    /// "a" or "b": names the pane's test hooks.
-    pub slot: AttrValue,
-    pub title: AttrValue,
-    pub result: Option<RunKind>,
-    /// The run this result answers; tests wait for it to change.
-    pub run: u64,
+    pub slot: Slot,
+    /// What the configuration lets the planner use, in a few words.
+    pub config: AttrValue,
+    pub pane: Option<PaneState>,
+    /// The other configuration's plan: what differs is highlighted.
+    #[prop_or_default]
+    pub other: Option<PlanNode>,
+    /// This configuration is being re-run; the result shown is the previous one.
+    #[prop_or_default]
+    pub running: bool,
 }
 
-/// One run's answer: plan, timing, rows, or the error.
+/// One configuration's answer: plan, timing, rows, or its error.
 #[component]
 pub fn ResultPane(props: &ResultPaneProps) -> Html {
-    let slot = &props.slot;
-    let body = match &props.result {
-        None => html! { <p class="hint">{ "Run a query to see its plan, timing and rows." }</p> },
-        Some(RunKind::Failed { message }) => html! {
+    let slot = props.slot.lower();
+    let body = match props.pane.as_ref().map(|p| &p.pane.result) {
+        None => html! { <p class="hint">{ "Run a query to see this configuration's plan." }</p> },
+        Some(Err(message)) => html! {
             <p class="error" data-testid="error" role="alert">{ message }</p>
         },
-        Some(RunKind::Query(result)) => {
+        Some(Ok(result)) => {
             let stats = &result.outcome.stats;
             let timings = &result.timings;
             html! {
                 <>
-                    <PlanTree plan={result.outcome.plan.clone()} testid={format!("plan-{slot}")} />
+                    <PlanTree plan={result.outcome.plan.clone()} other={props.other.clone()}
+                        examined={stats.rows_examined} testid={format!("plan-{slot}")} />
                     <div class="timing" data-testid={format!("timing-{slot}")}>
-                        <span>{ format!("median {} · p95 {} over {} runs", fmt_us(timings.median_us), fmt_us(timings.p95_us), timings.samples_us.len()) }</span>
-                        <span>{ format!("{} rows examined · {} returned", stats.rows_examined, stats.rows_returned) }</span>
+                        <span class="median">{ format!("median {}", fmt_us(timings.median_us)) }</span>
+                        <span>{ format!("p95 {} over {} runs", fmt_us(timings.p95_us), timings.samples_us.len()) }</span>
                         <DistributionStrip samples={timings.samples_us.clone()} />
+                        <span>{ format!("{} rows examined · {} returned", stats.rows_examined, stats.rows_returned) }</span>
                     </div>
-                    <RowsTable columns={result.outcome.columns.clone()} rows={result.outcome.rows.clone()} testid={format!("rows-{slot}")} />
+                    <RowsTable columns={result.outcome.columns.clone()} rows={result.outcome.rows.clone()}
+                        total={stats.rows_returned as usize} testid={format!("rows-{slot}")} />
                 </>
             }
         }
     };
+    let run = props.pane.as_ref().map_or(0, |p| p.run);
     html! {
-        <section class="pane" data-testid={format!("pane-{slot}")} data-run={props.run.to_string()} aria-label={props.title.clone()}>
-            <h2>{ props.title.clone() }</h2>
+        <section class={classes!("pane", props.running.then_some("running"))} data-testid={format!("pane-{slot}")}
+            data-run={run.to_string()} aria-label={format!("Configuration {}", props.slot.label())} aria-busy={props.running.to_string()}>
+            <h2><span class="slot">{ props.slot.label() }</span>{ " " }<span class="muted">{ props.config.clone() }</span></h2>
             { body }
         </section>
     }

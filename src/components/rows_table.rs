@@ -1,13 +1,15 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-/// How many result rows a pane renders; the rest are counted, not drawn.
-pub const SHOWN_ROWS: usize = 50;
+/// How many result rows a pane draws (the worker sends no more).
+pub use seekscan_core::protocol::SHOWN_ROWS;
 
 #[derive(Properties, PartialEq)]
 pub struct RowsTableProps {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    /// Rows the query returned, of which `rows` are the first.
+    pub total: usize,
     pub testid: AttrValue,
 }
 
@@ -21,9 +23,10 @@ fn cell_text(value: &Value) -> String {
 
 #[component]
 pub fn RowsTable(props: &RowsTableProps) -> Html {
-    let hidden = props.rows.len().saturating_sub(SHOWN_ROWS);
+    let shown = props.rows.len().min(SHOWN_ROWS);
+    let hidden = props.total.saturating_sub(shown);
     html! {
-        <div class="rows" data-testid={props.testid.clone()}>
+        <div class="rows" data-testid={props.testid.clone()} tabindex="0" aria-label="Result rows">
             <table>
                 <thead><tr>{ for props.columns.iter().map(|c| html! { <th>{ c }</th> }) }</tr></thead>
                 <tbody>

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::dataset_panel::progress_text;
 use crate::state::EngineStatus;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +15,7 @@ pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
         EngineStatus::Loading(progress) => html! {
             <>
                 <progress max={progress.total.max(1).to_string()} value={progress.done.to_string()} />
-                <span class="status-detail">{ format!("{} {}/{}", progress.step, progress.done, progress.total) }</span>
+                <span class="status-detail">{ progress_text(progress) }</span>
             </>
         },
         EngineStatus::Failed(message) => html! {

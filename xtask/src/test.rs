@@ -110,7 +110,7 @@ fn end_to_end() -> Result<(), String> {
             .args([
                 "--test",
                 "--test-reporter=spec",
-                "tests/e2e/skeleton.test.mjs",
+                "tests/e2e/playground.test.mjs",
             ])
             .env("SEEKSCAN_URL", &url)
             .env("SEEKSCAN_SHOTS", &shots)

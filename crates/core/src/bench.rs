@@ -2,6 +2,7 @@
 //! median and p95 of N runs are what the page and the CLI report.
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::IndexSet;
 use crate::engine::{Engine, EngineError, QueryOutcome};
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
@@ -43,6 +44,21 @@ pub fn measure(
     let mut samples = vec![first.stats.elapsed_us as f64];
     for _ in 1..repetitions {
         samples.push(engine.run(sql)?.stats.elapsed_us as f64);
+    }
+    Ok((first, Timings::from_samples(samples)))
+}
+
+/// Like [`measure`], with only the `visible` indexes open to the planner.
+pub fn measure_with(
+    engine: &mut Engine,
+    sql: &str,
+    visible: &IndexSet,
+    repetitions: u32,
+) -> Result<(QueryOutcome, Timings), EngineError> {
+    let first = engine.run_with(sql, visible)?;
+    let mut samples = vec![first.stats.elapsed_us as f64];
+    for _ in 1..repetitions {
+        samples.push(engine.run_with(sql, visible)?.stats.elapsed_us as f64);
     }
     Ok((first, Timings::from_samples(samples)))
 }

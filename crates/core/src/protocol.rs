@@ -1,11 +1,17 @@
 //! Every type that crosses the Web Worker boundary. The page sends a
 //! [`Request`]; the worker answers with one or more [`Response`]s.
 use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::bench::Timings;
+use crate::catalog::IndexDef;
 use crate::engine::QueryOutcome;
+
+/// Result rows a pane receives; the rest are counted and digested, not sent,
+/// so a query returning 100k rows never crosses the worker boundary whole.
+pub const SHOWN_ROWS: usize = 50;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub enum Request {
@@ -13,12 +19,51 @@ pub enum Request {
     Watch { channel: String },
     /// Generate the sample database and build every index once.
     Load { seed: u64, scale: usize },
-    /// Run one statement `repetitions` times.
+    /// Run one statement under each configuration, `repetitions` times each.
+    /// CREATE/DROP INDEX and writes run once, whatever the configurations.
     Run {
         id: u64,
         sql: String,
         repetitions: u32,
+        configs: Vec<Config>,
     },
+}
+
+/// One of the page's two configurations.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Slot {
+    A,
+    B,
+}
+
+impl Slot {
+    pub const BOTH: [Slot; 2] = [Slot::A, Slot::B];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Slot::A => "A",
+            Slot::B => "B",
+        }
+    }
+
+    /// The suffix of the pane's test hooks (`plan-a`, `index-toggle-b-…`).
+    pub fn lower(self) -> &'static str {
+        match self {
+            Slot::A => "a",
+            Slot::B => "b",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The indexes a configuration lets the planner see.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub slot: Slot,
+    pub indexes: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -35,6 +80,16 @@ pub struct LoadProgress {
     pub step: String,
     pub done: usize,
     pub total: usize,
+    /// Rows in the tables loaded so far, of all the dataset's rows.
+    #[serde(default)]
+    pub rows_loaded: usize,
+    #[serde(default)]
+    pub rows_total: usize,
+    /// Built-in indexes built so far, of all of them.
+    #[serde(default)]
+    pub indexes_built: usize,
+    #[serde(default)]
+    pub indexes_total: usize,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -45,10 +100,14 @@ pub struct DatasetInfo {
     pub large_tenant: i64,
     pub small_tenant: i64,
     pub tables: Vec<TableCount>,
+    /// Every index the engine holds (all built): Phase 3, the proposal, user indexes.
+    pub indexes: Vec<IndexDef>,
     /// Pattern parameters drawn from this data, for the large and the small tenant.
     pub params_large: BTreeMap<String, String>,
     pub params_small: BTreeMap<String, String>,
     pub load_ms: f64,
+    /// The part of `load_ms` spent building the built-in indexes.
+    pub index_ms: f64,
 }
 
 impl DatasetInfo {
@@ -84,22 +143,96 @@ pub struct RunReport {
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub enum RunKind {
-    Query(Box<PaneResult>),
-    /// The statement failed; nothing changed.
-    Failed {
+    /// A read ran under each requested configuration.
+    Query(Vec<Pane>),
+    /// CREATE/DROP INDEX or a write ran once; the catalog as it is now.
+    Changed {
         message: String,
+        indexes: Vec<IndexDef>,
+        tables: Vec<TableCount>,
     },
+    /// The statement failed before any configuration ran; nothing changed.
+    Failed { message: String },
+}
+
+/// One configuration's answer: its result or its own error.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Pane {
+    pub slot: Slot,
+    pub result: Result<PaneResult, String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct PaneResult {
+    /// The first run's outcome, its rows cut to [`SHOWN_ROWS`].
     pub outcome: QueryOutcome,
     pub timings: Timings,
+    pub digest: RowDigest,
+}
+
+/// A fingerprint of every row a query returned, so two panes compare their
+/// full results without sending them.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowDigest {
+    pub rows: u64,
+    /// Depends on the order of the rows.
+    pub ordered: u64,
+    /// The same for any order of the same rows.
+    pub unordered: u64,
+}
+
+impl RowDigest {
+    pub fn of(rows: &[Vec<serde_json::Value>]) -> Self {
+        let mut ordered = DefaultHasher::new();
+        let mut unordered = 0u64;
+        for row in rows {
+            let text = serde_json::to_string(row).unwrap_or_default();
+            text.hash(&mut ordered);
+            let mut one = DefaultHasher::new();
+            text.hash(&mut one);
+            unordered = unordered.wrapping_add(one.finish());
+        }
+        Self {
+            rows: rows.len() as u64,
+            ordered: ordered.finish(),
+            unordered,
+        }
+    }
+}
+
+/// Whether two configurations returned the same rows.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAgreement {
+    Identical,
+    /// Same rows in another order (the query has no total ORDER BY).
+    SameRowsOtherOrder,
+    Different,
+}
+
+impl RowAgreement {
+    pub fn of(a: &RowDigest, b: &RowDigest) -> Self {
+        if a == b {
+            Self::Identical
+        } else if a.rows == b.rows && a.unordered == b.unordered {
+            Self::SameRowsOtherOrder
+        } else {
+            Self::Different
+        }
+    }
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Identical => "A and B returned the same rows",
+            Self::SameRowsOtherOrder => "A and B returned the same rows in a different order",
+            Self::Different => "A and B returned different rows",
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn user_parameters_override_data_drawn_ones() {
@@ -110,16 +243,42 @@ mod tests {
             large_tenant: 1,
             small_tenant: 2,
             tables: Vec::new(),
+            indexes: Vec::new(),
             params_large: BTreeMap::from([
                 ("tenant".into(), "1".into()),
                 ("status".into(), "success".into()),
             ]),
             params_small: BTreeMap::from([("tenant".into(), "2".into())]),
             load_ms: 0.0,
+            index_ms: 0.0,
         };
         let chosen = BTreeMap::from([("status".to_owned(), "failed".to_owned())]);
         assert_eq!(info.params(true, &chosen)["status"], "failed");
         assert_eq!(info.params(true, &chosen)["tenant"], "1");
         assert_eq!(info.params(false, &BTreeMap::new())["tenant"], "2");
+    }
+
+    #[test]
+    fn digests_tell_order_from_content() {
+        let rows = vec![vec![json!(1), json!("a")], vec![json!(2), json!(null)]];
+        let reversed: Vec<_> = rows.iter().rev().cloned().collect();
+        let other = vec![vec![json!(1), json!("a")], vec![json!(3), json!(null)]];
+        let digest = RowDigest::of(&rows);
+        assert_eq!(
+            RowAgreement::of(&digest, &RowDigest::of(&rows)),
+            RowAgreement::Identical
+        );
+        assert_eq!(
+            RowAgreement::of(&digest, &RowDigest::of(&reversed)),
+            RowAgreement::SameRowsOtherOrder
+        );
+        assert_eq!(
+            RowAgreement::of(&digest, &RowDigest::of(&other)),
+            RowAgreement::Different
+        );
+        assert_eq!(
+            RowAgreement::of(&digest, &RowDigest::of(&rows[..1])),
+            RowAgreement::Different
+        );
     }
 }

@@ -3,11 +3,13 @@
 use web_time::Instant;
 
 use crate::bench;
+use crate::catalog;
 use crate::engine::Engine;
 use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
-    DatasetInfo, LoadProgress, PaneResult, Request, Response, RunKind, RunReport, TableCount,
+    Config, DatasetInfo, LoadProgress, Pane, PaneResult, Request, Response, RowDigest, RunKind,
+    RunReport, TableCount, SHOWN_ROWS,
 };
 
 #[derive(Default)]
@@ -15,8 +17,10 @@ pub struct Service {
     engine: Option<Engine>,
 }
 
-/// Whether a statement only reads, decided from its first word.
-fn read_only(sql: &str) -> bool {
+/// Whether a statement changes data, decided from its first word. Anything
+/// else (a read, or text that does not parse) runs under each configuration,
+/// so a syntax error shows in the panes like any other query error.
+fn writes(sql: &str) -> bool {
     let first = sql
         .split_whitespace()
         .next()
@@ -24,8 +28,36 @@ fn read_only(sql: &str) -> bool {
         .to_ascii_uppercase();
     matches!(
         first.as_str(),
-        "SELECT" | "EXPLAIN" | "WITH" | "VALUES" | "SHOW" | "("
+        "INSERT" | "UPDATE" | "DELETE" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE"
     )
+}
+
+/// GlueSQL's messages as a reader wants them: the parser's own text (with
+/// its line and column) instead of a debug dump, and plain names for the
+/// usual mistakes.
+pub fn readable_error(message: &str) -> String {
+    if let Some(rest) = message.split_once("ParserError(").map(|(_, rest)| rest) {
+        let inner = match (rest.find('"'), rest.rfind('"')) {
+            (Some(start), Some(end)) if end > start => rest[start + 1..end].replace("\\\"", "\""),
+            _ => rest.trim_end_matches(')').trim().to_owned(),
+        };
+        return format!("SQL syntax error: {inner}");
+    }
+    if let Some((_, name)) = message.split_once("identifier not found: ") {
+        return format!("unknown column {name}");
+    }
+    if let Some((_, name)) = message.split_once("table not found: ") {
+        return format!("unknown table {name}");
+    }
+    message.to_owned()
+}
+
+fn table_counts(engine: &Engine) -> Vec<TableCount> {
+    engine
+        .table_counts()
+        .into_iter()
+        .map(|(name, rows)| TableCount { name, rows })
+        .collect()
 }
 
 impl Service {
@@ -41,8 +73,9 @@ impl Service {
                 id,
                 sql,
                 repetitions,
+                configs,
             } => {
-                let kind = self.run(&sql, repetitions);
+                let kind = self.run(&sql, repetitions, &configs);
                 emit(Response::Ran(RunReport { id, sql, kind }));
             }
         }
@@ -57,60 +90,133 @@ impl Service {
         if scale == 0 {
             return Err("scale must be at least 1 audit event".to_owned());
         }
+        // The old database goes first: two at 1M would not fit in a tab.
+        self.engine = None;
         let started = Instant::now();
+        emit(Response::Progress(LoadProgress {
+            step: "generating".to_owned(),
+            done: 0,
+            total: 1,
+            rows_loaded: 0,
+            rows_total: 0,
+            indexes_built: 0,
+            indexes_total: 0,
+        }));
+        let dataset = generator::generate(&DatasetSpec { seed, scale });
+        let sizes: Vec<usize> = dataset.tables.iter().map(|t| t.rows.len()).collect();
+        let rows_total = sizes.iter().sum();
+        let indexes_total = catalog::builtin_indexes().len();
+        let (mut rows_loaded, mut indexes_built) = (0, 0);
+        // The engine names its steps; the page also shows rows and indexes done.
         let mut progress = |step: &str, done: usize, total: usize| {
+            if step.starts_with("loading ") || step == "loaded" {
+                rows_loaded = sizes[..done.min(sizes.len())].iter().sum();
+            }
+            if step.starts_with("indexing ") || step == "indexed" {
+                rows_loaded = rows_total;
+                indexes_built = done;
+            }
             emit(Response::Progress(LoadProgress {
                 step: step.to_owned(),
                 done,
                 total,
+                rows_loaded,
+                rows_total,
+                indexes_built,
+                indexes_total,
             }))
         };
-        progress("generating", 0, 1);
-        let dataset = generator::generate(&DatasetSpec { seed, scale });
-        let engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
+        let mut engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
+        let indexing = Instant::now();
+        engine
+            .build_builtin_indexes(&mut progress)
+            .map_err(|e| e.to_string())?;
+        let index_ms = indexing.elapsed().as_secs_f64() * 1000.0;
         let info = DatasetInfo {
             seed,
             scale,
             tenants: dataset.tenants.count,
             large_tenant: dataset.tenants.large,
             small_tenant: dataset.tenants.small,
-            tables: engine
-                .table_counts()
-                .into_iter()
-                .map(|(name, rows)| TableCount { name, rows })
-                .collect(),
+            tables: table_counts(&engine),
+            indexes: engine.indexes(),
             params_large: patterns::params_for(&dataset, true),
             params_small: patterns::params_for(&dataset, false),
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
+            index_ms,
         };
         self.engine = Some(engine);
         Ok(info)
     }
 
-    fn run(&mut self, sql: &str, repetitions: u32) -> RunKind {
+    fn run(&mut self, sql: &str, repetitions: u32, configs: &[Config]) -> RunKind {
         let Some(engine) = self.engine.as_mut() else {
             return RunKind::Failed {
                 message: "the database is still loading".to_owned(),
             };
         };
-        // Repeating a write would apply it N times; writes run once.
-        let repetitions = if read_only(sql) {
-            repetitions.max(1)
-        } else {
-            1
+        let index_statement = match catalog::parse_index_statement(sql) {
+            Ok(statement) => statement.is_some(),
+            Err(message) => return RunKind::Failed { message },
         };
-        match bench::measure(engine, sql, repetitions) {
-            Ok((outcome, timings)) => RunKind::Query(Box::new(PaneResult { outcome, timings })),
-            Err(error) => RunKind::Failed {
-                message: error.to_string(),
-            },
+        if index_statement || writes(sql) {
+            // Repeating a write would apply it N times, and a catalog change
+            // concerns both configurations: these run once.
+            let visible = match configs.first() {
+                Some(config) => engine.index_set(&config.indexes.join(",")),
+                None => engine.index_set("none"),
+            };
+            return match visible.and_then(|visible| engine.run_with(sql, &visible)) {
+                Ok(outcome) => RunKind::Changed {
+                    message: if index_statement {
+                        outcome.plan.op
+                    } else {
+                        "ran once (writes are not repeated)".to_owned()
+                    },
+                    indexes: engine.indexes(),
+                    tables: table_counts(engine),
+                },
+                Err(error) => RunKind::Failed {
+                    message: readable_error(&error.to_string()),
+                },
+            };
         }
+        let panes = configs
+            .iter()
+            .map(|config| Pane {
+                slot: config.slot,
+                result: run_pane(engine, sql, repetitions.max(1), config),
+            })
+            .collect();
+        RunKind::Query(panes)
     }
+}
+
+fn run_pane(
+    engine: &mut Engine,
+    sql: &str,
+    repetitions: u32,
+    config: &Config,
+) -> Result<PaneResult, String> {
+    let visible = engine
+        .index_set(&config.indexes.join(","))
+        .map_err(|e| e.to_string())?;
+    let (mut outcome, timings) = bench::measure_with(engine, sql, &visible, repetitions)
+        .map_err(|e| readable_error(&e.to_string()))?;
+    let digest = RowDigest::of(&outcome.rows);
+    outcome.rows.truncate(SHOWN_ROWS);
+    Ok(PaneResult {
+        outcome,
+        timings,
+        digest,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::{IndexSet, Origin};
+    use crate::protocol::{RowAgreement, Slot};
 
     fn serve(service: &mut Service, request: Request) -> Vec<Response> {
         let mut out = Vec::new();
@@ -118,71 +224,270 @@ mod tests {
         out
     }
 
-    #[test]
-    fn load_then_query_then_error_then_query() {
+    fn loaded(scale: usize) -> (Service, DatasetInfo) {
         let mut service = Service::default();
-        let loaded = serve(
-            &mut service,
-            Request::Load {
-                seed: 1,
-                scale: 2_000,
+        let out = serve(&mut service, Request::Load { seed: 1, scale });
+        let Some(Response::Loaded(info)) = out.last() else {
+            panic!("loaded: {out:?}")
+        };
+        let steps: Vec<&str> = out
+            .iter()
+            .filter_map(|r| match r {
+                Response::Progress(p) => Some(p.step.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(steps.iter().any(|s| s.starts_with("loading")), "{steps:?}");
+        assert!(
+            steps.contains(&"indexing reportrun_cust_status_idx"),
+            "{steps:?}"
+        );
+        let Some(Response::Progress(last)) = out.iter().rev().nth(1) else {
+            panic!("progress before loaded: {out:?}")
+        };
+        assert_eq!(last.rows_loaded, last.rows_total);
+        assert_eq!(last.indexes_built, last.indexes_total);
+        assert!(out.iter().any(|r| matches!(r, Response::Progress(p)
+            if p.rows_loaded > 0 && p.rows_loaded < p.rows_total)));
+        let info = info.clone();
+        (service, info)
+    }
+
+    fn config(slot: Slot, spec: &str) -> Config {
+        let indexes = match spec {
+            "phase3" => IndexSet::phase3().names().map(str::to_owned).collect(),
+            "none" => Vec::new(),
+            list => list.split(',').map(str::to_owned).collect(),
+        };
+        Config { slot, indexes }
+    }
+
+    fn run(service: &mut Service, sql: &str, configs: Vec<Config>) -> RunKind {
+        let out = serve(
+            service,
+            Request::Run {
+                id: 7,
+                sql: sql.to_owned(),
+                repetitions: 3,
+                configs,
             },
         );
-        let Some(Response::Loaded(info)) = loaded.last() else {
-            panic!("loaded: {loaded:?}")
+        let [Response::Ran(RunReport { id: 7, kind, .. })] = out.as_slice() else {
+            panic!("ran: {out:?}")
         };
-        assert!(loaded.iter().any(|r| matches!(r, Response::Progress(_))));
+        kind.clone()
+    }
+
+    fn panes(kind: RunKind) -> Vec<Pane> {
+        let RunKind::Query(panes) = kind else {
+            panic!("query: {kind:?}")
+        };
+        panes
+    }
+
+    fn ok(pane: &Pane) -> &PaneResult {
+        pane.result.as_ref().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The index of the plan's first table access (`None`: full scan).
+    fn index_of(pane: &Pane) -> Option<String> {
+        ok(pane).outcome.plan.table_accesses()[0].index.clone()
+    }
+
+    #[test]
+    fn load_reports_tables_catalog_and_index_build() {
+        let (_, info) = loaded(2_000);
         assert!(info.tables.iter().map(|t| t.rows).sum::<usize>() > 2_000);
+        assert_eq!(info.indexes.len(), 10);
+        assert!(info
+            .indexes
+            .iter()
+            .any(|i| i.origin == Origin::Phase4Proposal));
+        assert!(info.index_ms <= info.load_ms);
+    }
 
-        let sql = "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5".to_owned();
-        let ran = serve(
+    #[test]
+    fn every_pattern_scans_under_a_and_seeks_its_index_under_b() {
+        let (mut service, info) = loaded(10_000);
+        for pattern in patterns::all() {
+            let sql = pattern.render(&info.params(true, &Default::default()));
+            let result = panes(run(
+                &mut service,
+                &sql,
+                vec![config(Slot::A, "none"), config(Slot::B, "phase3")],
+            ));
+            let [a, b] = result.as_slice() else {
+                panic!("{result:?}")
+            };
+            assert_eq!((a.slot, b.slot), (Slot::A, Slot::B));
+            assert_eq!(index_of(a), None, "{} under A", pattern.id);
+            assert_eq!(
+                index_of(b).as_deref(),
+                Some(pattern.index),
+                "{} under B: {}",
+                pattern.id,
+                ok(b).outcome.plan.to_text()
+            );
+            assert_eq!(
+                RowAgreement::of(&ok(a).digest, &ok(b).digest),
+                RowAgreement::Identical,
+                "{}",
+                pattern.id
+            );
+            assert!(ok(a).outcome.rows.len() <= SHOWN_ROWS);
+            assert_eq!(ok(a).timings.samples_us.len(), 3);
+        }
+    }
+
+    #[test]
+    fn a_toggle_reruns_one_configuration_under_its_new_set() {
+        let (mut service, info) = loaded(2_000);
+        let sql = patterns::find("audit_trail")
+            .unwrap()
+            .render(&info.params(true, &Default::default()));
+        let only_b = panes(run(
             &mut service,
-            Request::Run {
-                id: 1,
-                sql: sql.clone(),
-                repetitions: 3,
-            },
-        );
-        let [Response::Ran(RunReport {
-            kind: RunKind::Query(pane),
-            ..
-        })] = ran.as_slice()
-        else {
-            panic!("ran: {ran:?}")
+            &sql,
+            vec![config(Slot::B, "audit_user_date_idx,audit_entity_idx")],
+        ));
+        let [b] = only_b.as_slice() else {
+            panic!("{only_b:?}")
         };
-        assert_eq!(pane.outcome.rows.len(), 5);
-        assert_eq!(pane.outcome.rows[0][0], serde_json::json!(1));
-        assert_eq!(pane.timings.samples_us.len(), 3);
+        assert_eq!(b.slot, Slot::B);
+        assert_ne!(index_of(b).as_deref(), Some("audit_cust_action_idx"));
+    }
 
-        let bad = serve(
+    #[test]
+    fn create_index_then_use_it_then_drop_it() {
+        let (mut service, info) = loaded(2_000);
+        let created = run(
             &mut service,
-            Request::Run {
-                id: 2,
-                sql: "SELEC nonsense".into(),
-                repetitions: 3,
-            },
+            "CREATE INDEX my_idx ON upstream_reportrun (customer_id, started_at DESC) INCLUDE (status)",
+            vec![config(Slot::A, "none"), config(Slot::B, "phase3")],
         );
-        assert!(matches!(
-            bad.as_slice(),
-            [Response::Ran(RunReport {
-                kind: RunKind::Failed { .. },
-                ..
-            })]
-        ));
-        let again = serve(
+        let RunKind::Changed {
+            message, indexes, ..
+        } = created
+        else {
+            panic!("{created:?}")
+        };
+        assert!(message.contains("my_idx"), "{message}");
+        assert_eq!(indexes.len(), info.indexes.len() + 1);
+        assert!(indexes
+            .iter()
+            .any(|i| i.name == "my_idx" && i.origin == Origin::User));
+
+        let sql = format!(
+            "SELECT id FROM upstream_reportrun WHERE customer_id = {} ORDER BY started_at DESC LIMIT 5",
+            info.large_tenant
+        );
+        let mine = panes(run(&mut service, &sql, vec![config(Slot::B, "my_idx")]));
+        assert_eq!(index_of(&mine[0]).as_deref(), Some("my_idx"));
+
+        let dropped = run(&mut service, "DROP INDEX my_idx", Vec::new());
+        let RunKind::Changed { indexes, .. } = dropped else {
+            panic!("{dropped:?}")
+        };
+        assert_eq!(indexes.len(), info.indexes.len());
+        // A configuration naming a dropped index says so in its own pane.
+        let gone = panes(run(
             &mut service,
-            Request::Run {
-                id: 3,
-                sql,
-                repetitions: 1,
-            },
-        );
-        assert!(matches!(
-            again.as_slice(),
-            [Response::Ran(RunReport {
-                kind: RunKind::Query(_),
-                ..
-            })]
+            &sql,
+            vec![config(Slot::A, "none"), config(Slot::B, "my_idx")],
         ));
+        assert!(gone[0].result.is_ok());
+        assert!(gone[1].result.as_ref().unwrap_err().contains("my_idx"));
+    }
+
+    #[test]
+    fn bad_index_definitions_fail_and_change_nothing() {
+        let (mut service, info) = loaded(2_000);
+        for sql in [
+            "CREATE INDEX bad ON upstream_reportrun (customer_id SIDEWAYS)",
+            "CREATE INDEX bad ON upstream_reportrun (no_such_column)",
+            "CREATE INDEX bad ON no_such_table (id)",
+            "CREATE INDEX reportrun_cust_status_idx ON upstream_reportrun (id)",
+            "DROP INDEX no_such_index",
+        ] {
+            let kind = run(&mut service, sql, Vec::new());
+            let RunKind::Failed { message } = kind else {
+                panic!("{sql}: {kind:?}")
+            };
+            assert!(!message.is_empty(), "{sql}");
+        }
+        let again = run(&mut service, "SELECT 1", vec![config(Slot::A, "none")]);
+        assert!(panes(again)[0].result.is_ok());
+        let RunKind::Changed { indexes, .. } = run(
+            &mut service,
+            "CREATE INDEX fine ON upstream_productconfig (enabled)",
+            Vec::new(),
+        ) else {
+            panic!("create")
+        };
+        assert_eq!(indexes.len(), info.indexes.len() + 1);
+    }
+
+    #[test]
+    fn errors_stay_in_their_pane_and_the_next_query_works() {
+        let (mut service, _) = loaded(2_000);
+        let both = || vec![config(Slot::A, "none"), config(Slot::B, "phase3")];
+        let typo = panes(run(&mut service, "SELEC nonsense", both()));
+        assert_eq!(
+            typo[0].result,
+            Err(
+                "SQL syntax error: Expected: an SQL statement, found: SELEC at Line: 1, Column: 1"
+                    .to_owned()
+            )
+        );
+        let syntax = panes(run(&mut service, "SELECT FROM WHERE", both()));
+        for pane in &syntax {
+            assert_eq!(
+                pane.result.as_ref().unwrap_err(),
+                "SQL syntax error: Expected an expression, found: FROM at Line: 1, Column: 13"
+            );
+        }
+        let unknown = panes(run(
+            &mut service,
+            "SELECT nope FROM upstream_reportrun",
+            both(),
+        ));
+        assert_eq!(unknown[0].result, Err("unknown column nope".to_owned()));
+        let table = panes(run(&mut service, "SELECT * FROM nope", both()));
+        assert_eq!(table[1].result, Err("unknown table nope".to_owned()));
+        let fine = panes(run(
+            &mut service,
+            "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5",
+            both(),
+        ));
+        assert_eq!(ok(&fine[0]).outcome.rows.len(), 5);
+        assert_eq!(ok(&fine[1]).outcome.rows[0][0], serde_json::json!(1));
+    }
+
+    #[test]
+    fn big_results_are_cut_but_digested_whole() {
+        let (mut service, _) = loaded(2_000);
+        let all = panes(run(
+            &mut service,
+            "SELECT id FROM upstream_domainauditevent",
+            vec![config(Slot::A, "none")],
+        ));
+        let result = ok(&all[0]);
+        assert_eq!(result.outcome.rows.len(), SHOWN_ROWS);
+        assert_eq!(result.outcome.stats.rows_returned, 2_000);
+        assert_eq!(result.digest.rows, 2_000);
+    }
+
+    #[test]
+    fn writes_run_once_and_before_loading_nothing_runs() {
+        let mut service = Service::default();
+        let early = run(&mut service, "SELECT 1", Vec::new());
+        assert!(matches!(early, RunKind::Failed { .. }));
+        let (mut service, _) = loaded(2_000);
+        let kind = run(
+            &mut service,
+            "DELETE FROM upstream_productconfig WHERE id = 1",
+            vec![config(Slot::A, "none"), config(Slot::B, "phase3")],
+        );
+        assert!(matches!(kind, RunKind::Changed { .. }), "{kind:?}");
     }
 }
