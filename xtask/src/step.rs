@@ -4,8 +4,8 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// Every step run so far: what, seconds, and whether it passed.
-static TIMINGS: Mutex<Vec<(String, f64, bool)>> = Mutex::new(Vec::new());
+/// Every step run so far: what, seconds, and its verdict.
+static TIMINGS: Mutex<Vec<(String, f64, &'static str)>> = Mutex::new(Vec::new());
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
@@ -18,6 +18,16 @@ pub fn root() -> PathBuf {
 /// Runs `command` (in the workspace root unless it names a directory),
 /// streaming its output.
 pub fn run(what: &str, command: &mut Command) -> Result<(), String> {
+    run_judged(what, command, "FAILED")
+}
+
+/// Like `run`, for a first try that has a fallback: its failure is listed
+/// as such in the summary, not as a failed check.
+pub fn attempt(what: &str, command: &mut Command) -> Result<(), String> {
+    run_judged(what, command, "retried")
+}
+
+fn run_judged(what: &str, command: &mut Command, failed: &'static str) -> Result<(), String> {
     println!("==> {what}");
     if command.get_current_dir().is_none() {
         command.current_dir(root());
@@ -28,7 +38,8 @@ pub fn run(what: &str, command: &mut Command) -> Result<(), String> {
         .map_err(|e| format!("{what}: could not start {:?}: {e}", command.get_program()))?;
     let seconds = started.elapsed().as_secs_f64();
     if let Ok(mut timings) = TIMINGS.lock() {
-        timings.push((what.to_owned(), seconds, status.success()));
+        let verdict = if status.success() { "ok" } else { failed };
+        timings.push((what.to_owned(), seconds, verdict));
     }
     if status.success() {
         println!("==> {what}: ok ({seconds:.1} s)");
@@ -45,8 +56,7 @@ pub fn print_timings() {
         return;
     }
     println!("==> step durations:");
-    for (what, seconds, ok) in timings.iter() {
-        let verdict = if *ok { "ok" } else { "FAILED" };
+    for (what, seconds, verdict) in timings.iter() {
         println!("    {seconds:7.1} s  {verdict:6}  {what}");
     }
 }

@@ -74,7 +74,7 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
         }
         command
     };
-    step::run(
+    step::attempt(
         &format!("installing wasm-bindgen-cli {version} (cargo install --locked, ~4 min)"),
         &mut install(true),
     )
