@@ -2,11 +2,11 @@
 use std::rc::Rc;
 
 use seekscan_core::catalog::{IndexDef, IndexSet};
-use seekscan_core::comparison::{verdict, Verdict};
+use seekscan_core::comparison::{self, verdict, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{
-    DatasetInfo, LoadProgress, Pane, Response, RowAgreement, RunKind, Slot,
+    DatasetInfo, LoadProgress, Pane, PaneResult, Response, RowAgreement, RunKind, Slot,
 };
 use yew::Reducible;
 
@@ -159,10 +159,14 @@ impl AppState {
     pub fn comparison(&self) -> Option<(Verdict, RowAgreement)> {
         let result = |slot| self.pane(slot)?.pane.result.as_ref().ok();
         let (a, b) = (result(Slot::A)?, result(Slot::B)?);
-        Some((
-            verdict(a.timings.median_us, b.timings.median_us, self.expected()),
-            RowAgreement::of(&a.digest, &b.digest),
-        ))
+        // A plain EXPLAIN plans without executing: there is no time to compare.
+        let executed = |r: &PaneResult| r.outcome.plan.actual_rows.is_some();
+        let verdict = if executed(a) || executed(b) {
+            verdict(a.timings.median_us, b.timings.median_us, self.expected())
+        } else {
+            comparison::plan_only()
+        };
+        Some((verdict, RowAgreement::of(&a.digest, &b.digest)))
     }
 }
 

@@ -107,6 +107,13 @@ test('a query renders rows, plan and timing in both panes', async () => {
   assert.match(await text('[data-testid=agreement]'), /same rows/);
 });
 
+test('EXPLAIN shows both plans and says nothing was timed', async () => {
+  await run("EXPLAIN SELECT * FROM upstream_reportrun WHERE customer_id = 1 AND status = 'success'");
+  assert.match(await text('[data-testid=plan-a]'), /Full scan/);
+  assert.match(await text('[data-testid=plan-b]'), /reportrun_cust_status_idx/);
+  assert.match(await text('[data-testid=speedup]'), /nothing was timed/);
+});
+
 test('every documented pattern: A scans, B seeks the pattern\'s index, and not once it is toggled off', async () => {
   const ids = await page.$$eval('[data-testid=pattern-picker] option', (options) =>
     options.map((o) => o.value).filter((v) => v),

@@ -63,6 +63,17 @@ pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Ve
     }
 }
 
+/// The verdict for statements that were planned but not run (EXPLAIN).
+pub fn plan_only() -> Verdict {
+    Verdict {
+        faster: None,
+        ratio: 1.0,
+        percent_faster: 0.0,
+        text: "EXPLAIN plans without running: compare the plans below; nothing was timed"
+            .to_owned(),
+    }
+}
+
 fn format_ratio(ratio: f64) -> String {
     if ratio >= 10.0 {
         format!("{ratio:.0}×")
