@@ -5,6 +5,7 @@
 //! The WHERE filter always stays: the executor re-checks every row, so
 //! results never depend on the index.
 mod candidates;
+mod columns;
 mod conditions;
 
 use std::collections::BTreeSet;
@@ -50,6 +51,7 @@ impl Planner for SeekStorage {
     fn plan(&self, statement: StatementPlan) -> Result<StatementPlan> {
         let schema_map = fetch_schema_map(self, &statement)?;
         validate(&schema_map, &statement)?;
+        columns::check(&schema_map, &statement)?;
         let statement = plan_schemaless(&schema_map, statement)?;
         let statement = plan_primary_key(&schema_map, statement);
         let statement = plan_hash_join(&schema_map, statement);

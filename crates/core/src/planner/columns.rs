@@ -1,0 +1,118 @@
+//! Unknown columns, caught at plan time. GlueSQL's executor only notices an
+//! unknown identifier when it evaluates a row, so a query that matches no
+//! rows would silently return nothing; this check names the column instead.
+use std::collections::{BTreeSet, HashMap};
+
+use gluesql_core::data::Schema;
+use gluesql_core::error::Result;
+use gluesql_core::executor::EvaluateError;
+use gluesql_core::plan::StatementPlan;
+use serde_json::Value as Json;
+
+/// What a statement names: tables, column references, output labels.
+#[derive(Default)]
+struct Names {
+    tables: BTreeSet<String>,
+    /// (table alias for `alias.column`, column).
+    references: BTreeSet<(Option<String>, String)>,
+    labels: BTreeSet<String>,
+    /// A derived table, series, dictionary or VALUES source: its columns are
+    /// not in any schema, so the check steps aside.
+    opaque_source: bool,
+}
+
+impl Names {
+    fn walk(&mut self, json: &Json) {
+        match json {
+            Json::Array(items) => items.iter().for_each(|item| self.walk(item)),
+            Json::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("Identifier", Json::String(name)) => {
+                            self.references.insert((None, name.clone()));
+                        }
+                        ("CompoundIdentifier", _) => {
+                            let part = |k| value.get(k).and_then(Json::as_str).map(str::to_owned);
+                            if let (Some(alias), Some(name)) = (part("alias"), part("ident")) {
+                                self.references.insert((Some(alias), name));
+                            }
+                        }
+                        // `FROM t AS x(a, b)` renames the columns.
+                        ("alias", Json::Object(alias)) => {
+                            if let Some(Json::Array(columns)) = alias.get("columns") {
+                                let names = columns.iter().filter_map(Json::as_str);
+                                self.labels.extend(names.map(str::to_owned));
+                            }
+                        }
+                        ("label", Json::String(label)) => {
+                            // `SELECT nope` labels itself "nope"; only a
+                            // renaming label introduces a new name.
+                            let expr = map.get("expr");
+                            let names_itself = expr.and_then(|e| e.get("Identifier"))
+                                == Some(value)
+                                || expr
+                                    .and_then(|e| e.get("CompoundIdentifier"))
+                                    .and_then(|c| c.get("ident"))
+                                    == Some(value);
+                            if !names_itself {
+                                self.labels.insert(label.clone());
+                            }
+                        }
+                        ("Table", _) => {
+                            if let Some(name) = value.get("name").and_then(Json::as_str) {
+                                self.tables.insert(name.to_owned());
+                            }
+                            self.walk(value);
+                        }
+                        ("Derived" | "Series" | "Dictionary" | "Values", _) => {
+                            self.opaque_source = true;
+                        }
+                        _ => self.walk(value),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Fails as GlueSQL's evaluation would (identifier not found) when a SELECT, UPDATE or DELETE refers to a
+/// column that none of its tables has and no output label names.
+pub(crate) fn check(schema_map: &HashMap<String, Schema>, statement: &StatementPlan) -> Result<()> {
+    let mut names = Names::default();
+    match statement {
+        StatementPlan::Query(_) => {}
+        StatementPlan::Update { table_name, .. } | StatementPlan::Delete { table_name, .. } => {
+            names.tables.insert(table_name.clone());
+        }
+        _ => return Ok(()),
+    }
+    let Ok(json) = serde_json::to_value(statement) else {
+        return Ok(());
+    };
+    names.walk(&json);
+    if names.opaque_source || names.tables.is_empty() {
+        return Ok(());
+    }
+    let mut columns = BTreeSet::new();
+    for table in &names.tables {
+        // A missing or schemaless table is GlueSQL's to report.
+        let Some(defs) = schema_map.get(table).and_then(|s| s.column_defs.as_ref()) else {
+            return Ok(());
+        };
+        columns.extend(defs.iter().map(|d| d.name.clone()));
+    }
+    let unknown = names
+        .references
+        .iter()
+        .find(|(_, name)| !columns.contains(name) && !names.labels.contains(name));
+    match unknown.cloned() {
+        Some((None, name)) => Err(EvaluateError::IdentifierNotFound(name).into()),
+        Some((Some(table_alias), column_name)) => Err(EvaluateError::CompoundIdentifierNotFound {
+            table_alias,
+            column_name,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
