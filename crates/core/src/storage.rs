@@ -3,6 +3,7 @@
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
 pub(crate) mod index;
+mod keycode;
 pub mod memory;
 
 use std::cell::{Cell, RefCell};
@@ -19,7 +20,7 @@ use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
-use index::{KeyPart, SecondaryIndex};
+use index::SecondaryIndex;
 use memory::{IndexMemory, MemoryReport, TableMemory};
 
 /// What the storage did for the statements since the last reset.
@@ -54,6 +55,9 @@ pub(crate) struct Table {
     pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
     /// Position of the primary key column, whose value is the row key.
     pub(crate) primary_key: Option<usize>,
+    /// Rows placed by the last bulk load (full B-tree nodes), for the
+    /// memory estimate.
+    bulk_rows: usize,
 }
 
 impl Table {
@@ -152,9 +156,13 @@ impl SeekStorage {
             .collect()
     }
 
-    /// Statistics of an index as of its build or the last bulk load.
+    /// Statistics of an index, kept exact on every write.
     pub fn index_stats(&self, name: &str) -> Option<IndexStats> {
         self.find_index(name).map(|i| i.stats.clone())
+    }
+
+    pub fn has_index(&self, name: &str) -> bool {
+        self.find_index(name).is_some()
     }
 
     fn find_index(&self, name: &str) -> Option<&SecondaryIndex> {
@@ -165,14 +173,8 @@ impl SeekStorage {
     pub fn index_entries(&self, name: &str) -> Option<Vec<(Vec<Key>, Key)>> {
         self.find_index(name).map(|index| {
             index
-                .entries
-                .keys()
-                .map(|parts| {
-                    let mut keys: Vec<Key> =
-                        parts.iter().filter_map(KeyPart::key).cloned().collect();
-                    let row_key = keys.pop().unwrap_or(Key::None);
-                    (keys, row_key)
-                })
+                .iter()
+                .map(|(bytes, _)| index.decode(bytes).expect("index keys decode"))
                 .collect()
         })
     }
@@ -204,24 +206,15 @@ impl SeekStorage {
                 def.name
             ));
         }
-        let mut index = SecondaryIndex {
-            key_columns: column_positions(&table.schema, &key_names)?,
-            include_columns: column_positions(&table.schema, &include_names)?,
-            def,
-            entries: BTreeMap::new(),
-            stats: IndexStats::default(),
-        };
-        // Sorting once and bulk-building the tree is far cheaper than a
-        // million ordered inserts.
-        let mut entries = table
-            .rows
-            .iter()
-            .map(|(key, row)| index.entry(key, row))
-            .collect::<Result<Vec<_>>>()
+        let key_columns = column_positions(&table.schema, &key_names)?;
+        let include_columns = column_positions(&table.schema, &include_names)?;
+        let mut index = SecondaryIndex::new(def, &table.schema, key_columns, include_columns);
+        index
+            .build(
+                table.rows.iter().map(|(key, row)| (key, &row[..])),
+                table.rows.len(),
+            )
             .map_err(|e| e.to_string())?;
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        index.entries = entries.into_iter().collect();
-        index.analyze();
         table.indexes.insert(index.def.name.clone(), index);
         Ok(())
     }
@@ -235,27 +228,42 @@ impl SeekStorage {
     }
 
     /// Bulk load without SQL text: each row's primary key column (else its
-    /// first column) is its key. Statistics are refreshed afterwards.
+    /// first column) is its key. Into an empty table the rows go in one
+    /// bulk build (its indexes are rebuilt the same way); otherwise they are
+    /// written like an INSERT. Statistics stay exact either way.
     pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<()> {
-        let key_column = self
-            .tables
-            .get(table)
-            .ok_or_else(|| missing(table))?
-            .primary_key
-            .unwrap_or(0);
+        let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
+        let key_column = t.primary_key.unwrap_or(0);
         let keyed = rows
             .into_iter()
             .map(|row| {
                 let key = Key::try_from(row.get(key_column).ok_or_else(|| {
                     Error::StorageMsg(format!("a row of {table} without column {key_column}"))
                 })?)?;
-                Ok((key, row))
+                Ok((key, row.into_boxed_slice()))
             })
             .collect::<Result<Vec<_>>>()?;
-        self.insert_data(table, keyed)?;
-        if let Some(t) = self.tables.get_mut(table) {
-            t.indexes.values_mut().for_each(SecondaryIndex::analyze);
+        if !t.rows.is_empty() {
+            let keyed = keyed.into_iter().map(|(k, row)| (k, row.into_vec()));
+            return self.insert_data(table, keyed.collect());
         }
+        // Sorted input (the generator's ids ascend) makes this a linear
+        // check plus a bulk build; later duplicates win, as with INSERT.
+        let rows: BTreeMap<Key, Box<[Value]>> = keyed.into_iter().collect();
+        let mut indexes = std::mem::take(&mut t.indexes);
+        for index in indexes.values_mut() {
+            if let Err(error) = index.build(rows.iter().map(|(k, r)| (k, &r[..])), rows.len()) {
+                // Nothing changes on error: the old (empty) indexes come back.
+                for index in indexes.values_mut() {
+                    index.build(std::iter::empty(), 0)?;
+                }
+                t.indexes = indexes;
+                return Err(error);
+            }
+        }
+        t.indexes = indexes;
+        t.bulk_rows = rows.len();
+        t.rows = rows;
         Ok(())
     }
 
@@ -267,7 +275,11 @@ impl SeekStorage {
                 .rows
                 .iter()
                 .map(|(k, row)| memory::row_bytes(k, row))
-                .sum();
+                .sum::<usize>()
+                + memory::tree_bytes::<Key, Box<[Value]>>(
+                    table.rows.len(),
+                    table.bulk_rows.min(table.rows.len()),
+                );
             let rows = table.rows.len() as u64;
             report.tables.push(TableMemory {
                 table: name.clone(),
@@ -276,12 +288,8 @@ impl SeekStorage {
                 bytes_per_row: per(bytes, rows),
             });
             for (index_name, index) in &table.indexes {
-                let bytes: usize = index
-                    .entries
-                    .iter()
-                    .map(|(parts, include)| memory::entry_bytes(parts, include))
-                    .sum();
-                let entries = index.entries.len() as u64;
+                let bytes = memory::index_bytes(index);
+                let entries = index.len() as u64;
                 report.indexes.push(IndexMemory {
                     index: index_name.clone(),
                     table: name.clone(),
@@ -360,22 +368,26 @@ impl Index for SeekStorage {
             .get(&spec.index)
             .ok_or_else(|| Error::StorageMsg(format!("index {} does not exist", spec.index)))?;
         let width = table.schema.column_defs.as_ref().map_or(0, Vec::len);
-        let covering = spec.covering;
+        // DECIMAL keys decode normalized; their rows come from the table.
+        let covering = spec.covering && index.exact_keys();
         let entries = index.seek(&spec)?;
         let (examined, read, lookups) = (
             &self.rows_examined,
             &self.index_entries,
             &self.table_lookups,
         );
-        Ok(Box::new(entries.filter_map(move |(parts, include)| {
+        Ok(Box::new(entries.filter_map(move |(bytes, include)| {
             bump(read);
-            let row_key = parts.last().and_then(KeyPart::key)?.clone();
             let row = if covering {
                 // Built from the entry alone: columns outside the index stay
                 // NULL, which the planner allows only when none is read.
+                let (keys, row_key) = match index.decode(bytes) {
+                    Ok(decoded) => decoded,
+                    Err(error) => return Some(Err(error)),
+                };
                 let mut row = vec![Value::Null; width];
-                for (&column, part) in index.key_columns.iter().zip(parts) {
-                    row[column] = part.key().cloned().map(Value::from).unwrap_or(Value::Null);
+                for (&column, key) in index.key_columns.iter().zip(keys) {
+                    row[column] = Value::from(key);
                 }
                 for (&column, value) in index.include_columns.iter().zip(include) {
                     row[column] = value.clone();
@@ -383,13 +395,18 @@ impl Index for SeekStorage {
                 if let Some(pk) = table.primary_key {
                     row[pk] = Value::from(row_key.clone());
                 }
-                row
+                (row_key, row)
             } else {
+                let row_key = match index.row_key(bytes) {
+                    Ok(key) => key,
+                    Err(error) => return Some(Err(error)),
+                };
                 bump(lookups);
-                table.rows.get(&row_key)?.to_vec()
+                let row = table.rows.get(&row_key)?.to_vec();
+                (row_key, row)
             };
             bump(examined);
-            Some(Ok((row_key, row)))
+            Some(Ok(row))
         })))
     }
 }
@@ -405,6 +422,7 @@ impl StoreMut for SeekStorage {
                 next_row_id: 1,
                 indexes: BTreeMap::new(),
                 primary_key: None,
+                bulk_rows: 0,
             });
         table.schema = schema.clone();
         table.primary_key = primary_key(schema);
@@ -440,26 +458,30 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        // Every new entry is computed before anything changes, so a row that
-        // cannot be indexed leaves table and indexes as they were.
-        let mut new_entries = Vec::with_capacity(table.indexes.len());
+        // A key written twice keeps its last row, as the table would.
+        let rows: BTreeMap<Key, Vec<Value>> = rows.into_iter().collect();
+        // Every entry, new and old, is computed before anything changes, so
+        // a row that cannot be indexed leaves table and indexes as they were.
+        let mut scratch = Vec::new();
+        let mut changes = Vec::with_capacity(table.indexes.len());
         for index in table.indexes.values() {
-            let entries = rows
-                .iter()
-                .map(|(key, row)| index.entry(key, row))
-                .collect::<Result<Vec<_>>>()?;
-            new_entries.push(entries);
-        }
-        for (key, _) in &rows {
-            if let Some(old) = table.rows.get(key) {
-                for index in table.indexes.values_mut() {
-                    let (entry, _) = index.entry(key, old)?;
-                    index.entries.remove(&entry);
+            let mut old = Vec::new();
+            let mut new = Vec::with_capacity(rows.len());
+            for (key, row) in &rows {
+                if let Some(previous) = table.rows.get(key) {
+                    old.push(index.key(key, previous, &mut scratch)?);
                 }
+                new.push((index.key(key, row, &mut scratch)?, index.include(row)));
             }
+            changes.push((old, new));
         }
-        for (index, entries) in table.indexes.values_mut().zip(new_entries) {
-            index.entries.extend(entries);
+        for (index, (old, new)) in table.indexes.values_mut().zip(changes) {
+            for key in old {
+                index.remove(key.as_bytes())?;
+            }
+            for (key, include) in new {
+                index.insert(key, include)?;
+            }
         }
         table
             .rows
@@ -472,13 +494,24 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        for key in keys {
-            if let Some(row) = table.rows.remove(&key) {
-                for index in table.indexes.values_mut() {
-                    let (entry, _) = index.entry(&key, &row)?;
-                    index.entries.remove(&entry);
+        let mut scratch = Vec::new();
+        let mut gone = Vec::with_capacity(table.indexes.len());
+        for index in table.indexes.values() {
+            let mut entries = Vec::new();
+            for key in &keys {
+                if let Some(row) = table.rows.get(key) {
+                    entries.push(index.key(key, row, &mut scratch)?);
                 }
             }
+            gone.push(entries);
+        }
+        for (index, entries) in table.indexes.values_mut().zip(gone) {
+            for key in entries {
+                index.remove(key.as_bytes())?;
+            }
+        }
+        for key in &keys {
+            table.rows.remove(key);
         }
         Ok(())
     }

@@ -1,11 +1,12 @@
-//! Estimated memory per row and per index entry: inline sizes, heap buffers
-//! of strings, and B-tree node overhead (nodes hold up to 11 entries).
+//! Estimated memory per row and per index entry: B-tree nodes (up to 11
+//! entries each), heap buffers of strings, and keys too long to sit inline.
 use std::mem::size_of;
 
 use gluesql_core::data::{Key, Value};
 use serde::{Deserialize, Serialize};
 
-use super::index::KeyPart;
+use super::index::SecondaryIndex;
+use super::keycode::IndexKey;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct TableMemory {
@@ -30,10 +31,17 @@ pub struct MemoryReport {
     pub indexes: Vec<IndexMemory>,
 }
 
-/// A B-tree keeps entries in nodes of 11 with two-thirds typical fill; the
-/// extra third plus parent pointers and lengths is charged per entry.
-pub(crate) fn btree_slot<K, V>() -> usize {
-    (size_of::<K>() + size_of::<V>()) * 3 / 2 + 2
+/// Bytes of a B-tree's nodes for `len` entries, `bulk` of them placed by a
+/// bulk build. A node holds up to 11 entries plus a parent pointer and two
+/// lengths; one node in twelve is internal and adds 12 child pointers. Bulk
+/// builds fill nodes; later inserts leave them about two-thirds full.
+pub(crate) fn tree_bytes<K, V>(len: usize, bulk: usize) -> usize {
+    const CAPACITY: usize = 11;
+    let node = allocation(CAPACITY * (size_of::<K>() + size_of::<V>()) + 12);
+    let internal_extra = 12 * size_of::<usize>();
+    let per_node = node + internal_extra / 12;
+    let incremental = len.saturating_sub(bulk);
+    (bulk.div_ceil(CAPACITY) + (incremental * 3).div_ceil(CAPACITY * 2)) * per_node
 }
 
 /// Heap bytes behind one allocation of `len` bytes: allocators round up to
@@ -56,7 +64,9 @@ pub(crate) fn value_heap(value: &Value) -> usize {
         }
         Value::Map(map) => map
             .iter()
-            .map(|(k, v)| btree_slot::<String, Value>() + allocation(k.capacity()) + value_heap(v))
+            .map(|(k, v)| {
+                tree_bytes::<String, Value>(1, 0) + allocation(k.capacity()) + value_heap(v)
+            })
             .sum(),
         _ => 0,
     }
@@ -70,21 +80,28 @@ fn key_heap(key: &Key) -> usize {
     }
 }
 
+/// A row's own bytes, beyond its slot in the table's tree.
 pub(crate) fn row_bytes(key: &Key, row: &[Value]) -> usize {
-    btree_slot::<Key, Box<[Value]>>()
-        + key_heap(key)
-        + allocation(size_of_val(row))
-        + row.iter().map(value_heap).sum::<usize>()
+    key_heap(key) + allocation(size_of_val(row)) + row.iter().map(value_heap).sum::<usize>()
 }
 
-pub(crate) fn entry_bytes(parts: &[KeyPart], include: &[Value]) -> usize {
-    btree_slot::<Box<[KeyPart]>, Box<[Value]>>()
-        + allocation(size_of_val(parts))
-        + parts
-            .iter()
-            .filter_map(KeyPart::key)
-            .map(key_heap)
+/// Every byte of an index: its tree's nodes, keys too long to sit inline,
+/// and INCLUDE values.
+pub(crate) fn index_bytes(index: &SecondaryIndex) -> usize {
+    let len = index.len();
+    let bulk = index.bulk_entries();
+    let nodes = if index.has_include() {
+        tree_bytes::<IndexKey, Box<[Value]>>(len, bulk)
+    } else {
+        tree_bytes::<IndexKey, ()>(len, bulk)
+    };
+    nodes
+        + index
+            .entries_with_heap()
+            .map(|(heap, include)| {
+                allocation(heap)
+                    + allocation(size_of_val(include))
+                    + include.iter().map(value_heap).sum::<usize>()
+            })
             .sum::<usize>()
-        + allocation(size_of_val(include))
-        + include.iter().map(value_heap).sum::<usize>()
 }
