@@ -109,7 +109,7 @@ impl Engine {
             engine
                 .glue
                 .storage
-                .load_rows(table.name, table.rows.clone())
+                .copy_rows(table.name, &table.rows)
                 .map_err(|e| EngineError::Load(e.to_string()))?;
         }
         let loaded = dataset.tables.len();
@@ -132,25 +132,26 @@ impl Engine {
         Ok(())
     }
 
-    /// Creates each index whose name is not taken yet, reporting
-    /// "indexing <name>" before each.
+    /// Creates each index whose name is not taken yet (natively several at
+    /// once), reporting "indexing <name>" as each build begins.
     fn create_indexes(
         &mut self,
         defs: Vec<IndexDef>,
         progress: &mut dyn FnMut(&str, usize, usize),
     ) -> Result<(), EngineError> {
         let total = defs.len();
-        for (done, def) in defs.into_iter().enumerate() {
-            if self.glue.storage.has_index(&def.name) {
-                continue;
-            }
-            progress(&format!("indexing {}", def.name), done, total);
-            self.glue
-                .storage
-                .create_index(def)
-                .map_err(EngineError::Sql)?;
-        }
-        Ok(())
+        let storage = &mut self.glue.storage;
+        let missing: Vec<IndexDef> = defs
+            .into_iter()
+            .filter(|d| !storage.has_index(&d.name))
+            .collect();
+        let mut done = total - missing.len();
+        storage
+            .create_indexes(missing, &mut |name| {
+                progress(&format!("indexing {name}"), done, total);
+                done += 1;
+            })
+            .map_err(EngineError::Sql)
     }
 
     /// Creates an empty table from `CREATE TABLE …` text.

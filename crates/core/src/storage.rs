@@ -2,6 +2,7 @@
 //! table, keyed by primary key (or a generated row id). Every row handed to
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
+mod build;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
@@ -182,12 +183,41 @@ impl SeekStorage {
     /// Builds an index over the table's rows and analyzes it. Nothing
     /// changes on error.
     pub fn create_index(&mut self, def: IndexDef) -> std::result::Result<(), String> {
+        self.create_indexes(vec![def], &mut |_| {})
+    }
+
+    /// Builds several indexes, natively on every core; `started(name)` is
+    /// told as each build begins. Nothing changes on error.
+    pub fn create_indexes(
+        &mut self,
+        defs: Vec<IndexDef>,
+        started: &mut dyn FnMut(&str),
+    ) -> std::result::Result<(), String> {
+        let mut pending: Vec<SecondaryIndex> = Vec::with_capacity(defs.len());
+        for def in defs {
+            if pending.iter().any(|p| p.def.name == def.name) {
+                return Err(format!("an index named {} already exists", def.name));
+            }
+            pending.push(self.empty_index(def)?);
+        }
+        let built =
+            build::build_indexes(&self.tables, pending, started).map_err(|e| e.to_string())?;
+        for index in built {
+            if let Some(table) = self.tables.get_mut(&index.def.table) {
+                table.indexes.insert(index.def.name.clone(), index);
+            }
+        }
+        Ok(())
+    }
+
+    /// `def` checked against the catalog and its table, not built yet.
+    fn empty_index(&self, def: IndexDef) -> std::result::Result<SecondaryIndex, String> {
         if self.find_index(&def.name).is_some() {
             return Err(format!("an index named {} already exists", def.name));
         }
         let table = self
             .tables
-            .get_mut(&def.table)
+            .get(&def.table)
             .ok_or_else(|| format!("table {} does not exist", def.table))?;
         if def.keys.is_empty() {
             return Err(format!("index {} has no key columns", def.name));
@@ -208,15 +238,12 @@ impl SeekStorage {
         }
         let key_columns = column_positions(&table.schema, &key_names)?;
         let include_columns = column_positions(&table.schema, &include_names)?;
-        let mut index = SecondaryIndex::new(def, &table.schema, key_columns, include_columns);
-        index
-            .build(
-                table.rows.iter().map(|(key, row)| (key, &row[..])),
-                table.rows.len(),
-            )
-            .map_err(|e| e.to_string())?;
-        table.indexes.insert(index.def.name.clone(), index);
-        Ok(())
+        Ok(SecondaryIndex::new(
+            def,
+            &table.schema,
+            key_columns,
+            include_columns,
+        ))
     }
 
     pub fn drop_index(&mut self, name: &str) -> std::result::Result<IndexDef, String> {
@@ -232,8 +259,7 @@ impl SeekStorage {
     /// bulk build (its indexes are rebuilt the same way); otherwise they are
     /// written like an INSERT. Statistics stay exact either way.
     pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<()> {
-        let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
-        let key_column = t.primary_key.unwrap_or(0);
+        let key_column = self.key_column(table)?;
         let keyed = rows
             .into_iter()
             .map(|row| {
@@ -243,6 +269,23 @@ impl SeekStorage {
                 Ok((key, row.into_boxed_slice()))
             })
             .collect::<Result<Vec<_>>>()?;
+        self.load_keyed(table, keyed)
+    }
+
+    /// `load_rows` from borrowed rows: each value is cloned once, natively
+    /// on every core.
+    pub fn copy_rows(&mut self, table: &str, rows: &[Vec<Value>]) -> Result<()> {
+        let keyed = build::copy_rows(rows, self.key_column(table)?)?;
+        self.load_keyed(table, keyed)
+    }
+
+    fn key_column(&self, table: &str) -> Result<usize> {
+        let t = self.tables.get(table).ok_or_else(|| missing(table))?;
+        Ok(t.primary_key.unwrap_or(0))
+    }
+
+    fn load_keyed(&mut self, table: &str, keyed: build::Keyed) -> Result<()> {
+        let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
         if !t.rows.is_empty() {
             let keyed = keyed.into_iter().map(|(k, row)| (k, row.into_vec()));
             return self.insert_data(table, keyed.collect());
