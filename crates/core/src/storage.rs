@@ -6,6 +6,7 @@ mod build;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
+mod rowcode;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
-use index::SecondaryIndex;
+use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};
 
 /// What the storage did for the statements since the last reset.
@@ -50,7 +51,8 @@ pub struct SeekStorage {
 #[derive(Debug)]
 pub(crate) struct Table {
     pub(crate) schema: Schema,
-    rows: BTreeMap<Key, Box<[Value]>>,
+    /// Each row encoded in one allocation (see `rowcode`).
+    rows: BTreeMap<Key, Box<[u8]>>,
     /// Row ids for tables without a primary key.
     next_row_id: i64,
     pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
@@ -266,14 +268,13 @@ impl SeekStorage {
                 let key = Key::try_from(row.get(key_column).ok_or_else(|| {
                     Error::StorageMsg(format!("a row of {table} without column {key_column}"))
                 })?)?;
-                Ok((key, row.into_boxed_slice()))
+                Ok((key, rowcode::encode(&row, &mut Vec::new())?))
             })
             .collect::<Result<Vec<_>>>()?;
         self.load_keyed(table, keyed)
     }
 
-    /// `load_rows` from borrowed rows: each value is cloned once, natively
-    /// on every core.
+    /// `load_rows` from borrowed rows, encoded natively on every core.
     pub fn copy_rows(&mut self, table: &str, rows: &[Vec<Value>]) -> Result<()> {
         let keyed = build::copy_rows(rows, self.key_column(table)?)?;
         self.load_keyed(table, keyed)
@@ -287,12 +288,15 @@ impl SeekStorage {
     fn load_keyed(&mut self, table: &str, keyed: build::Keyed) -> Result<()> {
         let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
         if !t.rows.is_empty() {
-            let keyed = keyed.into_iter().map(|(k, row)| (k, row.into_vec()));
-            return self.insert_data(table, keyed.collect());
+            let keyed = keyed
+                .into_iter()
+                .map(|(k, row)| Ok((k, rowcode::decode(&row)?)))
+                .collect::<Result<Vec<_>>>()?;
+            return self.insert_data(table, keyed);
         }
         // Sorted input (the generator's ids ascend) makes this a linear
         // check plus a bulk build; later duplicates win, as with INSERT.
-        let rows: BTreeMap<Key, Box<[Value]>> = keyed.into_iter().collect();
+        let rows: BTreeMap<Key, Box<[u8]>> = keyed.into_iter().collect();
         let mut indexes = std::mem::take(&mut t.indexes);
         for index in indexes.values_mut() {
             if let Err(error) = index.build(rows.iter().map(|(k, r)| (k, &r[..])), rows.len()) {
@@ -319,7 +323,7 @@ impl SeekStorage {
                 .iter()
                 .map(|(k, row)| memory::row_bytes(k, row))
                 .sum::<usize>()
-                + memory::tree_bytes::<Key, Box<[Value]>>(
+                + memory::tree_bytes::<Key, Box<[u8]>>(
                     table.rows.len(),
                     table.bulk_rows.min(table.rows.len()),
                 );
@@ -368,7 +372,11 @@ impl Store for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let row = table.rows.get(key).map(|row| row.to_vec());
+        let row = table
+            .rows
+            .get(key)
+            .map(|row| rowcode::decode(row))
+            .transpose()?;
         if row.is_some() {
             bump(&self.rows_examined);
         }
@@ -383,7 +391,7 @@ impl Store for SeekStorage {
         let counter = &self.rows_examined;
         Ok(Box::new(table.rows.iter().map(move |(key, row)| {
             bump(counter);
-            Ok((key.clone(), row.to_vec()))
+            Ok((key.clone(), rowcode::decode(row)?))
         })))
     }
 }
@@ -445,7 +453,10 @@ impl Index for SeekStorage {
                     Err(error) => return Some(Err(error)),
                 };
                 bump(lookups);
-                let row = table.rows.get(&row_key)?.to_vec();
+                let row = match rowcode::decode(table.rows.get(&row_key)?) {
+                    Ok(row) => row,
+                    Err(error) => return Some(Err(error)),
+                };
                 (row_key, row)
             };
             bump(examined);
@@ -502,10 +513,14 @@ impl StoreMut for SeekStorage {
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
         // A key written twice keeps its last row, as the table would.
-        let rows: BTreeMap<Key, Vec<Value>> = rows.into_iter().collect();
+        let mut encoded = Vec::new();
+        let rows = rows
+            .into_iter()
+            .map(|(key, row)| Ok((key, rowcode::encode(&row, &mut encoded)?)))
+            .collect::<Result<BTreeMap<Key, Box<[u8]>>>>()?;
         // Every entry, new and old, is computed before anything changes, so
         // a row that cannot be indexed leaves table and indexes as they were.
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let mut changes = Vec::with_capacity(table.indexes.len());
         for index in table.indexes.values() {
             let mut old = Vec::new();
@@ -514,7 +529,8 @@ impl StoreMut for SeekStorage {
                 if let Some(previous) = table.rows.get(key) {
                     old.push(index.key(key, previous, &mut scratch)?);
                 }
-                new.push((index.key(key, row, &mut scratch)?, index.include(row)));
+                let include = index.include(row, &mut scratch)?;
+                new.push((index.key(key, row, &mut scratch)?, include));
             }
             changes.push((old, new));
         }
@@ -526,9 +542,7 @@ impl StoreMut for SeekStorage {
                 index.insert(key, include)?;
             }
         }
-        table
-            .rows
-            .extend(rows.into_iter().map(|(k, row)| (k, row.into_boxed_slice())));
+        table.rows.extend(rows);
         Ok(())
     }
 
@@ -537,7 +551,7 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let mut gone = Vec::with_capacity(table.indexes.len());
         for index in table.indexes.values() {
             let mut entries = Vec::new();

@@ -7,10 +7,10 @@ use gluesql_core::data::{Key, Value};
 use gluesql_core::error::{Error, Result};
 
 use super::index::SecondaryIndex;
-use super::Table;
+use super::{rowcode, Table};
 
-/// Rows keyed by their `key_column`, copied for the table.
-pub(crate) type Keyed = Vec<(Key, Box<[Value]>)>;
+/// Rows keyed by their `key_column`, encoded for the table.
+pub(crate) type Keyed = Vec<(Key, Box<[u8]>)>;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn threads() -> usize {
@@ -18,18 +18,19 @@ fn threads() -> usize {
 }
 
 fn copy_chunk(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
+    let mut scratch = Vec::with_capacity(256);
     rows.iter()
         .map(|row| {
             let key =
                 Key::try_from(row.get(key_column).ok_or_else(|| {
                     Error::StorageMsg(format!("a row without column {key_column}"))
                 })?)?;
-            Ok((key, Box::<[Value]>::from(&row[..])))
+            Ok((key, rowcode::encode(row, &mut scratch)?))
         })
         .collect()
 }
 
-/// Copies `rows` (cloning every value once) in row order.
+/// Encodes `rows` in row order.
 pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -11,6 +11,7 @@ use gluesql_core::error::{Error, Result};
 
 use super::access::{AccessSpec, RangeBound};
 use super::keycode::{self, IndexKey};
+use super::rowcode;
 use crate::catalog::IndexDef;
 use crate::stats::IndexStats;
 
@@ -39,6 +40,22 @@ pub(crate) struct SecondaryIndex {
     /// memory estimate.
     bulk_entries: usize,
     pub(crate) stats: IndexStats,
+}
+
+/// Buffers reused from row to row while computing keys.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    bytes: Vec<u8>,
+    starts: Vec<usize>,
+}
+
+fn cell(starts: &[usize], column: usize) -> Result<(usize, usize)> {
+    match (starts.get(column), starts.get(column + 1)) {
+        (Some(&start), Some(&end)) => Ok((start, end)),
+        _ => Err(Error::StorageMsg(format!(
+            "a stored row lacks column {column}"
+        ))),
+    }
 }
 
 /// A key range in encoded bytes.
@@ -116,25 +133,38 @@ impl SecondaryIndex {
         self.bulk_entries.min(self.len())
     }
 
-    /// The encoded key of a row: key columns, then the row key.
-    pub(crate) fn key(
-        &self,
-        row_key: &Key,
-        row: &[Value],
-        scratch: &mut Vec<u8>,
-    ) -> Result<IndexKey> {
-        scratch.clear();
+    /// The encoded key of a stored row: its key cells (already in key
+    /// form, inverted for DESC), then the row key.
+    pub(crate) fn key(&self, row_key: &Key, row: &[u8], scratch: &mut Scratch) -> Result<IndexKey> {
+        rowcode::cell_starts(row, &mut scratch.starts)?;
+        let out = &mut scratch.bytes;
+        out.clear();
         for (&column, &desc) in self.key_columns.iter().zip(&self.desc) {
-            keycode::encode_value(&row[column], desc, scratch)?;
+            let (start, end) = cell(&scratch.starts, column)?;
+            if rowcode::is_key_form(row, start) {
+                let from = out.len();
+                out.extend_from_slice(&row[start..end]);
+                if desc {
+                    keycode::invert_from(out, from);
+                }
+            } else {
+                let (value, _) = rowcode::decode_cell(row, start)?;
+                keycode::encode_value(&value, desc, out)?;
+            }
         }
-        keycode::encode_key(row_key, scratch);
-        Ok(IndexKey::new(scratch))
+        keycode::encode_key(row_key, out);
+        Ok(IndexKey::new(out))
     }
 
-    pub(crate) fn include(&self, row: &[Value]) -> Box<[Value]> {
+    /// The INCLUDE values of a stored row.
+    pub(crate) fn include(&self, row: &[u8], scratch: &mut Scratch) -> Result<Box<[Value]>> {
+        if self.include_columns.is_empty() {
+            return Ok(Box::default());
+        }
+        rowcode::cell_starts(row, &mut scratch.starts)?;
         self.include_columns
             .iter()
-            .map(|&i| row[i].clone())
+            .map(|&column| Ok(rowcode::decode_cell(row, cell(&scratch.starts, column)?.0)?.0))
             .collect()
     }
 
@@ -143,10 +173,10 @@ impl SecondaryIndex {
     /// the sorted keys in the same pass.
     pub(crate) fn build<'a>(
         &mut self,
-        rows: impl Iterator<Item = (&'a Key, &'a [Value])>,
+        rows: impl Iterator<Item = (&'a Key, &'a [u8])>,
         count: usize,
     ) -> Result<()> {
-        let mut scratch = Vec::with_capacity(64);
+        let mut scratch = Scratch::default();
         let width = self.key_columns.len();
         if self.include_columns.is_empty() {
             let mut keys = Vec::with_capacity(count);
@@ -159,7 +189,8 @@ impl SecondaryIndex {
         } else {
             let mut entries = Vec::with_capacity(count);
             for (row_key, row) in rows {
-                entries.push((self.key(row_key, row, &mut scratch)?, self.include(row)));
+                let include = self.include(row, &mut scratch)?;
+                entries.push((self.key(row_key, row, &mut scratch)?, include));
             }
             entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             self.stats = self.analyze(entries.iter().map(|(k, _)| k.as_bytes()), width)?;

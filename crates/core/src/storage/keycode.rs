@@ -224,7 +224,7 @@ fn interval(i: &Interval, out: &mut Vec<u8>) {
     }
 }
 
-fn invert_from(out: &mut [u8], start: usize) {
+pub(crate) fn invert_from(out: &mut [u8], start: usize) {
     for b in &mut out[start..] {
         *b = !*b;
     }
@@ -369,6 +369,24 @@ impl Reader<'_> {
 
     fn escaped(&mut self) -> Result<Vec<u8>> {
         let mut out = Vec::new();
+        if self.mask == 0 {
+            // Ascending (every stored row): copy the runs between escapes.
+            loop {
+                let rest = &self.bytes[self.at.min(self.bytes.len())..];
+                let zero = rest
+                    .iter()
+                    .position(|&b| b == 0)
+                    .ok_or_else(|| corrupt("an unterminated string key"))?;
+                out.extend_from_slice(&rest[..zero]);
+                let marker = rest.get(zero + 1).copied();
+                self.at += zero + 2;
+                match marker {
+                    Some(0xFF) => out.push(0),
+                    Some(1) => return Ok(out),
+                    _ => return Err(corrupt("a bad escape in a string key")),
+                }
+            }
+        }
         loop {
             match self.byte()? {
                 0 => match self.byte()? {
@@ -382,6 +400,20 @@ impl Reader<'_> {
     }
 
     fn skip_escaped(&mut self) -> Result<()> {
+        if self.mask == 0 {
+            loop {
+                let rest = &self.bytes[self.at.min(self.bytes.len())..];
+                let zero = rest
+                    .iter()
+                    .position(|&b| b == 0)
+                    .ok_or_else(|| corrupt("an unterminated string key"))?;
+                let marker = rest.get(zero + 1).copied();
+                self.at += zero + 2;
+                if marker == Some(1) {
+                    return Ok(());
+                }
+            }
+        }
         loop {
             if self.byte()? == 0 && self.byte()? == 1 {
                 return Ok(());

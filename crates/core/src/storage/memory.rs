@@ -80,9 +80,9 @@ fn key_heap(key: &Key) -> usize {
     }
 }
 
-/// A row's own bytes, beyond its slot in the table's tree.
-pub(crate) fn row_bytes(key: &Key, row: &[Value]) -> usize {
-    key_heap(key) + allocation(size_of_val(row)) + row.iter().map(value_heap).sum::<usize>()
+/// A row's own bytes (its encoding), beyond its slot in the table's tree.
+pub(crate) fn row_bytes(key: &Key, row: &[u8]) -> usize {
+    key_heap(key) + allocation(row.len())
 }
 
 /// Every byte of an index: its tree's nodes, keys too long to sit inline,
