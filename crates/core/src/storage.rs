@@ -440,8 +440,12 @@ impl Index for SeekStorage {
                 for (&column, key) in index.key_columns.iter().zip(keys) {
                     row[column] = Value::from(key);
                 }
+                let include = match index.include_values(include) {
+                    Ok(values) => values,
+                    Err(error) => return Some(Err(error)),
+                };
                 for (&column, value) in index.include_columns.iter().zip(include) {
-                    row[column] = value.clone();
+                    row[column] = value;
                 }
                 if let Some(pk) = table.primary_key {
                     row[pk] = Value::from(row_key.clone());

@@ -20,11 +20,11 @@ use crate::stats::IndexStats;
 #[derive(Debug)]
 enum Entries {
     Keys(BTreeSet<IndexKey>),
-    Covering(BTreeMap<IndexKey, Box<[Value]>>),
+    Covering(BTreeMap<IndexKey, Box<[u8]>>),
 }
 
 /// Encoded key bytes and INCLUDE values, in index order.
-pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [Value])> + 'a>;
+pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>;
 
 #[derive(Debug)]
 pub(crate) struct SecondaryIndex {
@@ -156,16 +156,23 @@ impl SecondaryIndex {
         Ok(IndexKey::new(out))
     }
 
-    /// The INCLUDE values of a stored row.
-    pub(crate) fn include(&self, row: &[u8], scratch: &mut Scratch) -> Result<Box<[Value]>> {
+    /// The INCLUDE cells of a stored row, copied as they are encoded.
+    pub(crate) fn include(&self, row: &[u8], scratch: &mut Scratch) -> Result<Box<[u8]>> {
         if self.include_columns.is_empty() {
             return Ok(Box::default());
         }
         rowcode::cell_starts(row, &mut scratch.starts)?;
-        self.include_columns
-            .iter()
-            .map(|&column| Ok(rowcode::decode_cell(row, cell(&scratch.starts, column)?.0)?.0))
-            .collect()
+        let mut cells = Vec::new();
+        for &column in &self.include_columns {
+            let (start, end) = cell(&scratch.starts, column)?;
+            cells.extend_from_slice(&row[start..end]);
+        }
+        Ok(cells.into_boxed_slice())
+    }
+
+    /// The INCLUDE values of an entry, in INCLUDE order.
+    pub(crate) fn include_values(&self, cells: &[u8]) -> Result<Vec<Value>> {
+        rowcode::decode(cells)
     }
 
     /// Replaces the entries with those of `rows`: keys are encoded, sorted
@@ -266,7 +273,7 @@ impl SecondaryIndex {
         Ok(shared)
     }
 
-    pub(crate) fn insert(&mut self, key: IndexKey, include: Box<[Value]>) -> Result<()> {
+    pub(crate) fn insert(&mut self, key: IndexKey, include: Box<[u8]>) -> Result<()> {
         let bytes = key.clone();
         let added = match &mut self.entries {
             Entries::Keys(keys) => keys.insert(key),
@@ -292,7 +299,7 @@ impl SecondaryIndex {
     }
 
     /// Heap bytes of each entry's key and its INCLUDE values.
-    pub(crate) fn entries_with_heap(&self) -> Box<dyn Iterator<Item = (usize, &[Value])> + '_> {
+    pub(crate) fn entries_with_heap(&self) -> Box<dyn Iterator<Item = (usize, &[u8])> + '_> {
         match &self.entries {
             Entries::Keys(keys) => Box::new(keys.iter().map(|k| (k.heap_len(), &[][..]))),
             Entries::Covering(map) => Box::new(map.iter().map(|(k, v)| (k.heap_len(), &**v))),
@@ -442,11 +449,11 @@ impl SecondaryIndex {
 /// seek with a LIMIT stops early too).
 enum Range<'a> {
     Keys(btree_set::Range<'a, IndexKey>),
-    Covering(btree_map::Range<'a, IndexKey, Box<[Value]>>),
+    Covering(btree_map::Range<'a, IndexKey, Box<[u8]>>),
 }
 
 impl<'a> Iterator for Range<'a> {
-    type Item = (&'a [u8], &'a [Value]);
+    type Item = (&'a [u8], &'a [u8]);
 
     fn next(&mut self) -> Option<Self::Item> {
         match self {

@@ -1,8 +1,8 @@
 //! Estimated memory per row and per index entry: B-tree nodes (up to 11
-//! entries each), heap buffers of strings, and keys too long to sit inline.
+//! entries each), encoded rows and cells, and keys too long to sit inline.
 use std::mem::size_of;
 
-use gluesql_core::data::{Key, Value};
+use gluesql_core::data::Key;
 use serde::{Deserialize, Serialize};
 
 use super::index::SecondaryIndex;
@@ -54,24 +54,6 @@ fn allocation(len: usize) -> usize {
     }
 }
 
-pub(crate) fn value_heap(value: &Value) -> usize {
-    match value {
-        Value::Str(s) => allocation(s.capacity()),
-        Value::Bytea(b) => allocation(b.capacity()),
-        Value::List(items) => {
-            allocation(items.capacity() * size_of::<Value>())
-                + items.iter().map(value_heap).sum::<usize>()
-        }
-        Value::Map(map) => map
-            .iter()
-            .map(|(k, v)| {
-                tree_bytes::<String, Value>(1, 0) + allocation(k.capacity()) + value_heap(v)
-            })
-            .sum(),
-        _ => 0,
-    }
-}
-
 fn key_heap(key: &Key) -> usize {
     match key {
         Key::Str(s) => allocation(s.capacity()),
@@ -86,22 +68,18 @@ pub(crate) fn row_bytes(key: &Key, row: &[u8]) -> usize {
 }
 
 /// Every byte of an index: its tree's nodes, keys too long to sit inline,
-/// and INCLUDE values.
+/// and encoded INCLUDE cells.
 pub(crate) fn index_bytes(index: &SecondaryIndex) -> usize {
     let len = index.len();
     let bulk = index.bulk_entries();
     let nodes = if index.has_include() {
-        tree_bytes::<IndexKey, Box<[Value]>>(len, bulk)
+        tree_bytes::<IndexKey, Box<[u8]>>(len, bulk)
     } else {
         tree_bytes::<IndexKey, ()>(len, bulk)
     };
     nodes
         + index
             .entries_with_heap()
-            .map(|(heap, include)| {
-                allocation(heap)
-                    + allocation(size_of_val(include))
-                    + include.iter().map(value_heap).sum::<usize>()
-            })
+            .map(|(heap, include)| allocation(heap) + allocation(include.len()))
             .sum::<usize>()
 }
