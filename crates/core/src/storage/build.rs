@@ -99,7 +99,7 @@ fn build_in_parallel(
 
     enum Event {
         Started(String),
-        Built(usize, Result<SecondaryIndex>),
+        Built(usize, Box<Result<SecondaryIndex>>),
     }
     let count = pending.len();
     let queue = Mutex::new(pending.into_iter().enumerate());
@@ -118,7 +118,7 @@ fn build_in_parallel(
                 };
                 let _ = sender.send(Event::Started(index.def.name.clone()));
                 let result = build_one(tables, &mut index).map(|()| index);
-                let _ = sender.send(Event::Built(at, result));
+                let _ = sender.send(Event::Built(at, Box::new(result)));
             });
         }
         drop(sender);
@@ -126,7 +126,7 @@ fn build_in_parallel(
         for event in events {
             match event {
                 Event::Started(name) => started(&name),
-                Event::Built(at, result) => built[at] = Some(result),
+                Event::Built(at, result) => built[at] = Some(*result),
             }
         }
     });
