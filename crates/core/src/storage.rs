@@ -3,6 +3,7 @@
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
 mod build;
+mod entries;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;

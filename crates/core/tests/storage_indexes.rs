@@ -93,6 +93,8 @@ fn writes_keep_indexes_in_step_with_rows() {
         "UPDATE upstream_reportrun SET status = 'failed', started_at = '2025-09-01 10:00:00' WHERE customer_id = 2",
         "UPDATE upstream_domainauditevent SET user_id = NULL, action = 'role_changed' WHERE id < 40",
         "DELETE FROM upstream_domainauditevent WHERE customer_id = 3",
+        // Every row at once: more writes than an index holds apart.
+        "UPDATE upstream_domainauditevent SET user_id = user_id + 1, timestamp = '2025-12-01 00:00:00' WHERE id % 2 = 0",
         "DELETE FROM upstream_productconfig WHERE enabled = FALSE",
         "INSERT INTO upstream_reportrun VALUES (900001, 7, 'custom', '2026-01-20 08:00:00', NULL, 'running', NULL)",
         "INSERT INTO upstream_productconfig VALUES (900001, 99, 'authsignal', TRUE, '{}', '2026-01-01 00:00:00', '2026-01-02 00:00:00', NULL, NULL)",

@@ -2,7 +2,6 @@
 //! their declared direction, then the row key; see `keycode`) holding only
 //! the INCLUDE values, never whole rows. Statistics are kept exact on every
 //! insert and delete, so the planner never costs against stale counts.
-use std::collections::{btree_map, btree_set, BTreeMap, BTreeSet};
 use std::ops::Bound;
 
 use gluesql_core::ast::DataType;
@@ -10,21 +9,12 @@ use gluesql_core::data::{Key, Schema, Value};
 use gluesql_core::error::{Error, Result};
 
 use super::access::{AccessSpec, RangeBound};
+use super::entries::Entries;
+pub(crate) use super::entries::EntryIter;
 use super::keycode::{self, IndexKey};
 use super::rowcode;
 use crate::catalog::IndexDef;
 use crate::stats::IndexStats;
-
-/// Keys alone unless the index has INCLUDE columns: most indexes have none,
-/// and a map's empty value would still cost every entry a slot.
-#[derive(Debug)]
-enum Entries {
-    Keys(BTreeSet<IndexKey>),
-    Covering(BTreeMap<IndexKey, Box<[u8]>>),
-}
-
-/// Encoded key bytes and INCLUDE values, in index order.
-pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>;
 
 #[derive(Debug)]
 pub(crate) struct SecondaryIndex {
@@ -36,9 +26,6 @@ pub(crate) struct SecondaryIndex {
     /// DECIMAL keys come back normalized (1.00 as 1).
     exact_keys: bool,
     entries: Entries,
-    /// Entries placed by the last bulk build (full B-tree nodes), for the
-    /// memory estimate.
-    bulk_entries: usize,
     pub(crate) stats: IndexStats,
 }
 
@@ -95,11 +82,6 @@ impl SecondaryIndex {
             defs.get(c)
                 .is_some_and(|d| d.data_type != DataType::Decimal)
         });
-        let entries = if include_columns.is_empty() {
-            Entries::Keys(BTreeSet::new())
-        } else {
-            Entries::Covering(BTreeMap::new())
-        };
         let width = key_columns.len();
         Self {
             def,
@@ -107,17 +89,13 @@ impl SecondaryIndex {
             include_columns,
             desc,
             exact_keys,
-            entries,
-            bulk_entries: 0,
+            entries: Entries::default(),
             stats: IndexStats::new(width),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
-        match &self.entries {
-            Entries::Keys(keys) => keys.len(),
-            Entries::Covering(map) => map.len(),
-        }
+        self.entries.len()
     }
 
     /// Whether a covering read may rebuild rows from the entry alone.
@@ -125,12 +103,9 @@ impl SecondaryIndex {
         self.exact_keys
     }
 
-    pub(crate) fn has_include(&self) -> bool {
-        matches!(self.entries, Entries::Covering(_))
-    }
-
-    pub(crate) fn bulk_entries(&self) -> usize {
-        self.bulk_entries.min(self.len())
+    /// Bytes held by the entries.
+    pub(crate) fn bytes(&self) -> usize {
+        self.entries.bytes()
     }
 
     /// The encoded key of a stored row: its key cells (already in key
@@ -192,7 +167,7 @@ impl SecondaryIndex {
             }
             keys.sort_unstable();
             self.stats = self.analyze(keys.iter().map(IndexKey::as_bytes), width)?;
-            self.entries = Entries::Keys(keys.into_iter().collect());
+            self.entries = Entries::from_sorted(keys, Vec::new());
         } else {
             let mut entries = Vec::with_capacity(count);
             for (row_key, row) in rows {
@@ -201,9 +176,9 @@ impl SecondaryIndex {
             }
             entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             self.stats = self.analyze(entries.iter().map(|(k, _)| k.as_bytes()), width)?;
-            self.entries = Entries::Covering(entries.into_iter().collect());
+            let (keys, include) = entries.into_iter().unzip();
+            self.entries = Entries::from_sorted(keys, include);
         }
-        self.bulk_entries = self.len();
         Ok(())
     }
 
@@ -240,32 +215,10 @@ impl SecondaryIndex {
         Ok(self.desc.len())
     }
 
-    /// The neighbours of `key` in index order, `key` itself left out.
-    fn neighbours(&self, key: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
-        let before = (Bound::Unbounded, Bound::Excluded(key));
-        let after = (Bound::Excluded(key), Bound::Unbounded);
-        match &self.entries {
-            Entries::Keys(keys) => (
-                keys.range::<[u8], _>(before)
-                    .next_back()
-                    .map(IndexKey::as_bytes),
-                keys.range::<[u8], _>(after).next().map(IndexKey::as_bytes),
-            ),
-            Entries::Covering(map) => (
-                map.range::<[u8], _>(before)
-                    .next_back()
-                    .map(|(k, _)| k.as_bytes()),
-                map.range::<[u8], _>(after)
-                    .next()
-                    .map(|(k, _)| k.as_bytes()),
-            ),
-        }
-    }
-
     /// Key columns `key` shares with its closest neighbour: a distinct
     /// prefix appears or disappears with `key` exactly past that many.
     fn shared_with_neighbours(&self, key: &[u8]) -> Result<usize> {
-        let (before, after) = self.neighbours(key);
+        let (before, after) = self.entries.neighbours(key);
         let mut shared = 0;
         for neighbour in [before, after].into_iter().flatten() {
             shared = shared.max(self.shared_columns(key, neighbour)?);
@@ -275,11 +228,7 @@ impl SecondaryIndex {
 
     pub(crate) fn insert(&mut self, key: IndexKey, include: Box<[u8]>) -> Result<()> {
         let bytes = key.clone();
-        let added = match &mut self.entries {
-            Entries::Keys(keys) => keys.insert(key),
-            Entries::Covering(map) => map.insert(key, include).is_none(),
-        };
-        if added {
+        if self.entries.insert(key, include) {
             let shared = self.shared_with_neighbours(bytes.as_bytes())?;
             self.stats.add(shared);
         }
@@ -287,39 +236,16 @@ impl SecondaryIndex {
     }
 
     pub(crate) fn remove(&mut self, key: &[u8]) -> Result<()> {
-        let removed = match &mut self.entries {
-            Entries::Keys(keys) => keys.remove(key),
-            Entries::Covering(map) => map.remove(key).is_some(),
-        };
-        if removed {
+        if self.entries.remove(key) {
             let shared = self.shared_with_neighbours(key)?;
             self.stats.remove(shared);
         }
         Ok(())
     }
 
-    /// Heap bytes of each entry's key and its INCLUDE values.
-    pub(crate) fn entries_with_heap(&self) -> Box<dyn Iterator<Item = (usize, &[u8])> + '_> {
-        match &self.entries {
-            Entries::Keys(keys) => Box::new(keys.iter().map(|k| (k.heap_len(), &[][..]))),
-            Entries::Covering(map) => Box::new(map.iter().map(|(k, v)| (k.heap_len(), &**v))),
-        }
-    }
-
     /// Every entry in index order.
     pub(crate) fn iter(&self) -> EntryIter<'_> {
-        match &self.entries {
-            Entries::Keys(keys) => Box::new(keys.iter().map(|k| (k.as_bytes(), &[][..]))),
-            Entries::Covering(map) => Box::new(map.iter().map(|(k, v)| (k.as_bytes(), &**v))),
-        }
-    }
-
-    fn range(&self, span: &Span) -> Range<'_> {
-        let bounds = (as_ref(&span.0), as_ref(&span.1));
-        match &self.entries {
-            Entries::Keys(keys) => Range::Keys(keys.range::<[u8], _>(bounds)),
-            Entries::Covering(map) => Range::Covering(map.range::<[u8], _>(bounds)),
-        }
+        self.entries.iter()
     }
 
     /// The key columns and the row key of an entry.
@@ -430,49 +356,17 @@ impl SecondaryIndex {
     /// Entries the spec selects, in index order (reversed when asked).
     pub(crate) fn seek<'a>(&'a self, spec: &AccessSpec) -> Result<EntryIter<'a>> {
         let mut spans = self.spans(spec)?;
-        if spec.reverse {
+        let reverse = spec.reverse;
+        if reverse {
             spans.reverse();
-            Ok(Box::new(
-                spans
-                    .into_iter()
-                    .flat_map(move |span| self.range(&span).rev()),
-            ))
-        } else {
-            Ok(Box::new(
-                spans.into_iter().flat_map(move |span| self.range(&span)),
-            ))
         }
+        Ok(Box::new(spans.into_iter().flat_map(move |(low, high)| {
+            self.entries.range(as_ref(&low), as_ref(&high), reverse)
+        })))
     }
 }
 
-/// One span of either kind of tree, readable from both ends (a reversed
-/// seek with a LIMIT stops early too).
-enum Range<'a> {
-    Keys(btree_set::Range<'a, IndexKey>),
-    Covering(btree_map::Range<'a, IndexKey, Box<[u8]>>),
-}
-
-impl<'a> Iterator for Range<'a> {
-    type Item = (&'a [u8], &'a [u8]);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        match self {
-            Range::Keys(keys) => keys.next().map(|k| (k.as_bytes(), &[][..])),
-            Range::Covering(map) => map.next().map(|(k, v)| (k.as_bytes(), &**v)),
-        }
-    }
-}
-
-impl DoubleEndedIterator for Range<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        match self {
-            Range::Keys(keys) => keys.next_back().map(|k| (k.as_bytes(), &[][..])),
-            Range::Covering(map) => map.next_back().map(|(k, v)| (k.as_bytes(), &**v)),
-        }
-    }
-}
-
-/// `BTreeMap::range` panics on an inverted range; such a seek is just empty.
+/// A range whose bounds cross (or meet, open) is just empty.
 fn is_empty(start: &Bound<Vec<u8>>, end: &Bound<Vec<u8>>) -> bool {
     match (start, end) {
         (Bound::Included(s), Bound::Included(e)) => s > e,

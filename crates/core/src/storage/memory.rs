@@ -6,7 +6,6 @@ use gluesql_core::data::Key;
 use serde::{Deserialize, Serialize};
 
 use super::index::SecondaryIndex;
-use super::keycode::IndexKey;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct TableMemory {
@@ -46,7 +45,7 @@ pub(crate) fn tree_bytes<K, V>(len: usize, bulk: usize) -> usize {
 
 /// Heap bytes behind one allocation of `len` bytes: allocators round up to
 /// 16 and keep a header.
-fn allocation(len: usize) -> usize {
+pub(crate) fn allocation(len: usize) -> usize {
     if len == 0 {
         0
     } else {
@@ -67,19 +66,7 @@ pub(crate) fn row_bytes(key: &Key, row: &[u8]) -> usize {
     key_heap(key) + allocation(row.len())
 }
 
-/// Every byte of an index: its tree's nodes, keys too long to sit inline,
-/// and encoded INCLUDE cells.
+/// Every byte of an index.
 pub(crate) fn index_bytes(index: &SecondaryIndex) -> usize {
-    let len = index.len();
-    let bulk = index.bulk_entries();
-    let nodes = if index.has_include() {
-        tree_bytes::<IndexKey, Box<[u8]>>(len, bulk)
-    } else {
-        tree_bytes::<IndexKey, ()>(len, bulk)
-    };
-    nodes
-        + index
-            .entries_with_heap()
-            .map(|(heap, include)| allocation(heap) + allocation(include.len()))
-            .sum::<usize>()
+    index.bytes()
 }
