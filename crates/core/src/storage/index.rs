@@ -26,6 +26,8 @@ pub(crate) struct SecondaryIndex {
     /// DECIMAL keys come back normalized (1.00 as 1).
     exact_keys: bool,
     entries: Entries,
+    /// Leading cells of a row that hold every key and INCLUDE column.
+    cells: usize,
     pub(crate) stats: IndexStats,
 }
 
@@ -83,6 +85,11 @@ impl SecondaryIndex {
                 .is_some_and(|d| d.data_type != DataType::Decimal)
         });
         let width = key_columns.len();
+        let cells = key_columns
+            .iter()
+            .chain(&include_columns)
+            .max()
+            .map_or(0, |&c| c + 1);
         Self {
             def,
             key_columns,
@@ -90,6 +97,7 @@ impl SecondaryIndex {
             desc,
             exact_keys,
             entries: Entries::default(),
+            cells,
             stats: IndexStats::new(width),
         }
     }
@@ -111,7 +119,7 @@ impl SecondaryIndex {
     /// The encoded key of a stored row: its key cells (already in key
     /// form, inverted for DESC), then the row key.
     pub(crate) fn key(&self, row_key: &Key, row: &[u8], scratch: &mut Scratch) -> Result<IndexKey> {
-        rowcode::cell_starts(row, &mut scratch.starts)?;
+        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
         let out = &mut scratch.bytes;
         out.clear();
         for (&column, &desc) in self.key_columns.iter().zip(&self.desc) {
@@ -136,7 +144,7 @@ impl SecondaryIndex {
         if self.include_columns.is_empty() {
             return Ok(Box::default());
         }
-        rowcode::cell_starts(row, &mut scratch.starts)?;
+        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
         let mut cells = Vec::new();
         for &column in &self.include_columns {
             let (start, end) = cell(&scratch.starts, column)?;

@@ -373,10 +373,8 @@ impl Reader<'_> {
             // Ascending (every stored row): copy the runs between escapes.
             loop {
                 let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero = rest
-                    .iter()
-                    .position(|&b| b == 0)
-                    .ok_or_else(|| corrupt("an unterminated string key"))?;
+                let zero =
+                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
                 out.extend_from_slice(&rest[..zero]);
                 let marker = rest.get(zero + 1).copied();
                 self.at += zero + 2;
@@ -403,10 +401,8 @@ impl Reader<'_> {
         if self.mask == 0 {
             loop {
                 let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero = rest
-                    .iter()
-                    .position(|&b| b == 0)
-                    .ok_or_else(|| corrupt("an unterminated string key"))?;
+                let zero =
+                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
                 let marker = rest.get(zero + 1).copied();
                 self.at += zero + 2;
                 if marker == Some(1) {

@@ -139,11 +139,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Value>> {
     Ok(row)
 }
 
-/// Where each cell starts, plus the end, into `starts`.
-pub(crate) fn cell_starts(bytes: &[u8], starts: &mut Vec<usize>) -> Result<()> {
+/// Where each of the first `cells` cells starts, plus where the last of
+/// them ends, into `starts`.
+pub(crate) fn cell_starts(bytes: &[u8], cells: usize, starts: &mut Vec<usize>) -> Result<()> {
     starts.clear();
     let mut at = 0;
-    while at < bytes.len() {
+    while at < bytes.len() && starts.len() < cells {
         starts.push(at);
         at = skip_cell(bytes, at)?;
     }
@@ -176,7 +177,7 @@ mod tests {
         let back = decode(&bytes).unwrap();
         assert_eq!(format!("{row:?}"), format!("{back:?}"));
         let mut starts = Vec::new();
-        cell_starts(&bytes, &mut starts).unwrap();
+        cell_starts(&bytes, usize::MAX, &mut starts).unwrap();
         assert_eq!(starts.len(), row.len() + 1);
         assert!(is_key_form(&bytes, starts[1]) && !is_key_form(&bytes, starts[3]));
         assert_eq!(
