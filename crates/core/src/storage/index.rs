@@ -1,7 +1,8 @@
-//! Composite secondary indexes: a B-tree of encoded keys (key columns in
-//! their declared direction, then the row key; see `keycode`) holding only
-//! the INCLUDE values, never whole rows. Statistics are kept exact on every
-//! insert and delete, so the planner never costs against stale counts.
+//! Composite secondary indexes: encoded keys (key columns in their declared
+//! direction, then the row key; see `keycode`) in index order (see
+//! `entries`), each with only its encoded INCLUDE cells, never the whole
+//! row. Statistics are kept exact on every insert and delete, so the
+//! planner never costs against stale counts.
 use std::ops::Bound;
 
 use gluesql_core::ast::DataType;

@@ -1,5 +1,6 @@
-//! Estimated memory per row and per index entry: B-tree nodes (up to 11
-//! entries each), encoded rows and cells, and keys too long to sit inline.
+//! Estimated memory per row and per index entry: B-tree nodes (tables and
+//! recent index writes), index vectors, encoded rows and INCLUDE cells, and
+//! keys too long to sit inline.
 use std::mem::size_of;
 
 use gluesql_core::data::Key;
