@@ -1,16 +1,13 @@
 //! `seekscan`: the engine on the command line.
+mod bench;
 mod dump;
 mod output;
 mod run;
 
 use std::process::ExitCode;
-use std::time::Instant;
 
-use clap::{Parser, Subcommand};
-use seekscan_core::bench;
-use seekscan_core::engine::Engine;
+use clap::{Args, Parser, Subcommand};
 use seekscan_core::experiment::{DEFAULT_SCALE, DEFAULT_SEED};
-use seekscan_core::generator::{self, DatasetSpec};
 use seekscan_core::patterns;
 
 #[derive(Parser)]
@@ -24,15 +21,22 @@ struct Cli {
     command: Command,
 }
 
+/// Which sample database: the same seed and scale give the same rows.
+#[derive(Args)]
+struct DatasetArgs {
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Number of audit events; the other tables derive from it.
+    #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
+    scale: u64,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Generate the sample database and run SQL against it.
     Run {
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
-        /// Number of audit events; the other tables derive from it.
-        #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
-        scale: u64,
+        #[command(flatten)]
+        dataset: DatasetArgs,
         /// Indexes the planner may use: none (the document's "before"),
         /// phase3 (its "after"), all (phase3 and the Phase 4 covering index)
         /// or a comma list of index names.
@@ -53,25 +57,25 @@ enum Command {
     },
     /// Print the sample database as SQL that sqlite3 and psql both load.
     Dump {
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
-        #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
-        scale: u64,
+        #[command(flatten)]
+        dataset: DatasetArgs,
         /// Indexes to create: none, phase3, all, or a comma list of names.
         #[arg(long, default_value = "phase3")]
         indexes: String,
     },
-    /// Time every documented pattern (large and small tenant): median and p95.
+    /// Load time, memory, and every documented pattern (large and small
+    /// tenant) timed before and after: rows examined, medians, speed-up.
     Bench {
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
-        #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..))]
-        scale: u64,
+        #[command(flatten)]
+        dataset: DatasetArgs,
         #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
         repeat: u32,
-        /// Also build the Phase 3 indexes and the Phase 4 proposal, and report how long that took.
-        #[arg(long)]
-        build_indexes: bool,
+        /// The "before" configuration (as --indexes takes it).
+        #[arg(long, default_value = "none")]
+        before: String,
+        /// The "after" configuration.
+        #[arg(long, default_value = "phase3")]
+        after: String,
     },
     /// The documented query patterns.
     Patterns {
@@ -93,82 +97,36 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Run {
-            seed,
-            scale,
+            dataset,
             indexes,
             sql,
             analyze,
             json,
             repeat,
         } => run::run(&run::RunArgs {
-            seed,
-            scale: scale as usize,
+            seed: dataset.seed,
+            scale: dataset.scale as usize,
             indexes,
             sql,
             analyze,
             json,
             repeat,
         }),
-        Command::Dump {
-            seed,
-            scale,
-            indexes,
-        } => dump::dump(seed, scale as usize, &indexes),
-        Command::Bench {
-            seed,
-            scale,
-            repeat,
-            build_indexes,
-        } => {
-            let started = Instant::now();
-            let dataset = generator::generate(&DatasetSpec {
-                seed,
-                scale: scale as usize,
-            });
-            let generated = started.elapsed();
-            let mut engine =
-                Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-            println!(
-                "scale {scale}, seed {seed}: generated in {:.0} ms, loaded in {:.0} ms",
-                generated.as_secs_f64() * 1e3,
-                (started.elapsed() - generated).as_secs_f64() * 1e3
-            );
-            for (name, rows) in engine.table_counts() {
-                println!("  {name}: {rows} rows");
-            }
-            if build_indexes {
-                let started = Instant::now();
-                engine
-                    .build_builtin_indexes(&mut |_, _, _| {})
-                    .map_err(|e| e.to_string())?;
-                println!(
-                    "built {} indexes in {:.0} ms",
-                    engine.indexes().len(),
-                    started.elapsed().as_secs_f64() * 1e3
-                );
-            }
-            println!(
-                "{:<24} {:>6} {:>10} {:>12} {:>12}  expected",
-                "pattern", "tenant", "examined", "median µs", "p95 µs"
-            );
-            for large in [true, false] {
-                let params = patterns::params_for(&dataset, large);
-                for p in patterns::all() {
-                    let (outcome, t) = bench::measure(&mut engine, &p.render(&params), repeat)
-                        .map_err(|e| format!("{}: {e}", p.id))?;
-                    println!(
-                        "{:<24} {:>6} {:>10} {:>12.0} {:>12.0}  {}",
-                        p.id,
-                        if large { "large" } else { "small" },
-                        outcome.stats.rows_examined,
-                        t.median_us,
-                        t.p95_us,
-                        p.expected_improvement
-                    );
-                }
-            }
-            Ok(())
+        Command::Dump { dataset, indexes } => {
+            dump::dump(dataset.seed, dataset.scale as usize, &indexes)
         }
+        Command::Bench {
+            dataset,
+            repeat,
+            before,
+            after,
+        } => bench::bench(&bench::BenchArgs {
+            seed: dataset.seed,
+            scale: dataset.scale as usize,
+            repeat,
+            before,
+            after,
+        }),
         Command::Patterns { json } => {
             if json {
                 println!(

@@ -21,13 +21,7 @@ pub struct RunArgs {
 /// query may use is decided per run.
 pub fn load_engine(seed: u64, scale: usize) -> Result<Engine, String> {
     let dataset = generator::generate(&DatasetSpec { seed, scale });
-    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-    if engine.indexes().is_empty() {
-        engine
-            .build_builtin_indexes(&mut |_, _, _| {})
-            .map_err(|e| e.to_string())?;
-    }
-    Ok(engine)
+    Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())
 }
 
 fn first_word(sql: &str) -> (String, &str) {

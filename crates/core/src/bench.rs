@@ -40,12 +40,8 @@ pub fn measure(
     sql: &str,
     repetitions: u32,
 ) -> Result<(QueryOutcome, Timings), EngineError> {
-    let first = engine.run(sql)?;
-    let mut samples = vec![first.stats.elapsed_us as f64];
-    for _ in 1..repetitions {
-        samples.push(engine.run(sql)?.stats.elapsed_us as f64);
-    }
-    Ok((first, Timings::from_samples(samples)))
+    let every = IndexSet::of(engine.indexes().into_iter().map(|d| d.name));
+    measure_with(engine, sql, &every, repetitions)
 }
 
 /// Like [`measure`], with only the `visible` indexes open to the planner.

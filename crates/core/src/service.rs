@@ -107,14 +107,23 @@ impl Service {
         let rows_total = sizes.iter().sum();
         let indexes_total = catalog::builtin_indexes().len();
         let (mut rows_loaded, mut indexes_built) = (0, 0);
-        // The engine names its steps; the page also shows rows and indexes done.
+        let (mut indexing, mut index_ms) = (None, 0.0);
+        // The engine counts tables, then indexes, in one sequence of steps;
+        // the page shows rows loaded and indexes built separately.
         let mut progress = |step: &str, done: usize, total: usize| {
-            if step.starts_with("loading ") || step == "loaded" {
-                rows_loaded = sizes[..done.min(sizes.len())].iter().sum();
+            let tables = sizes.len();
+            if step.starts_with("loading ") {
+                rows_loaded = sizes[..done.min(tables)].iter().sum();
             }
-            if step.starts_with("indexing ") || step == "indexed" {
+            if step.starts_with("indexing ") {
                 rows_loaded = rows_total;
-                indexes_built = done;
+                indexes_built = done.saturating_sub(tables);
+                indexing.get_or_insert_with(Instant::now);
+            }
+            if step == "loaded" {
+                rows_loaded = rows_total;
+                indexes_built = indexes_total;
+                index_ms = indexing.map_or(0.0, |i: Instant| i.elapsed().as_secs_f64() * 1000.0);
             }
             emit(Response::Progress(LoadProgress {
                 step: step.to_owned(),
@@ -126,12 +135,7 @@ impl Service {
                 indexes_total,
             }))
         };
-        let mut engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
-        let indexing = Instant::now();
-        engine
-            .build_builtin_indexes(&mut progress)
-            .map_err(|e| e.to_string())?;
-        let index_ms = indexing.elapsed().as_secs_f64() * 1000.0;
+        let engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
         let info = DatasetInfo {
             seed,
             scale,

@@ -2,8 +2,12 @@
 //! table, keyed by primary key (or a generated row id). Every row handed to
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
+mod build;
+mod entries;
 pub(crate) mod index;
+mod keycode;
 pub mod memory;
+mod rowcode;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -19,7 +23,7 @@ use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
-use index::{KeyPart, SecondaryIndex};
+use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};
 
 /// What the storage did for the statements since the last reset.
@@ -48,12 +52,16 @@ pub struct SeekStorage {
 #[derive(Debug)]
 pub(crate) struct Table {
     pub(crate) schema: Schema,
-    rows: BTreeMap<Key, Box<[Value]>>,
+    /// Each row encoded in one allocation (see `rowcode`).
+    rows: BTreeMap<Key, Box<[u8]>>,
     /// Row ids for tables without a primary key.
     next_row_id: i64,
     pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
     /// Position of the primary key column, whose value is the row key.
     pub(crate) primary_key: Option<usize>,
+    /// Rows placed by the last bulk load (full B-tree nodes), for the
+    /// memory estimate.
+    bulk_rows: usize,
 }
 
 impl Table {
@@ -152,9 +160,13 @@ impl SeekStorage {
             .collect()
     }
 
-    /// Statistics of an index as of its build or the last bulk load.
+    /// Statistics of an index, kept exact on every write.
     pub fn index_stats(&self, name: &str) -> Option<IndexStats> {
         self.find_index(name).map(|i| i.stats.clone())
+    }
+
+    pub fn has_index(&self, name: &str) -> bool {
+        self.find_index(name).is_some()
     }
 
     fn find_index(&self, name: &str) -> Option<&SecondaryIndex> {
@@ -165,14 +177,8 @@ impl SeekStorage {
     pub fn index_entries(&self, name: &str) -> Option<Vec<(Vec<Key>, Key)>> {
         self.find_index(name).map(|index| {
             index
-                .entries
-                .keys()
-                .map(|parts| {
-                    let mut keys: Vec<Key> =
-                        parts.iter().filter_map(KeyPart::key).cloned().collect();
-                    let row_key = keys.pop().unwrap_or(Key::None);
-                    (keys, row_key)
-                })
+                .iter()
+                .map(|(bytes, _)| index.decode(bytes).expect("index keys decode"))
                 .collect()
         })
     }
@@ -180,12 +186,41 @@ impl SeekStorage {
     /// Builds an index over the table's rows and analyzes it. Nothing
     /// changes on error.
     pub fn create_index(&mut self, def: IndexDef) -> std::result::Result<(), String> {
+        self.create_indexes(vec![def], &mut |_| {})
+    }
+
+    /// Builds several indexes, natively on every core; `started(name)` is
+    /// told as each build begins. Nothing changes on error.
+    pub fn create_indexes(
+        &mut self,
+        defs: Vec<IndexDef>,
+        started: &mut dyn FnMut(&str),
+    ) -> std::result::Result<(), String> {
+        let mut pending: Vec<SecondaryIndex> = Vec::with_capacity(defs.len());
+        for def in defs {
+            if pending.iter().any(|p| p.def.name == def.name) {
+                return Err(format!("an index named {} already exists", def.name));
+            }
+            pending.push(self.empty_index(def)?);
+        }
+        let built =
+            build::build_indexes(&self.tables, pending, started).map_err(|e| e.to_string())?;
+        for index in built {
+            if let Some(table) = self.tables.get_mut(&index.def.table) {
+                table.indexes.insert(index.def.name.clone(), index);
+            }
+        }
+        Ok(())
+    }
+
+    /// `def` checked against the catalog and its table, not built yet.
+    fn empty_index(&self, def: IndexDef) -> std::result::Result<SecondaryIndex, String> {
         if self.find_index(&def.name).is_some() {
             return Err(format!("an index named {} already exists", def.name));
         }
         let table = self
             .tables
-            .get_mut(&def.table)
+            .get(&def.table)
             .ok_or_else(|| format!("table {} does not exist", def.table))?;
         if def.keys.is_empty() {
             return Err(format!("index {} has no key columns", def.name));
@@ -204,26 +239,14 @@ impl SeekStorage {
                 def.name
             ));
         }
-        let mut index = SecondaryIndex {
-            key_columns: column_positions(&table.schema, &key_names)?,
-            include_columns: column_positions(&table.schema, &include_names)?,
+        let key_columns = column_positions(&table.schema, &key_names)?;
+        let include_columns = column_positions(&table.schema, &include_names)?;
+        Ok(SecondaryIndex::new(
             def,
-            entries: BTreeMap::new(),
-            stats: IndexStats::default(),
-        };
-        // Sorting once and bulk-building the tree is far cheaper than a
-        // million ordered inserts.
-        let mut entries = table
-            .rows
-            .iter()
-            .map(|(key, row)| index.entry(key, row))
-            .collect::<Result<Vec<_>>>()
-            .map_err(|e| e.to_string())?;
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        index.entries = entries.into_iter().collect();
-        index.analyze();
-        table.indexes.insert(index.def.name.clone(), index);
-        Ok(())
+            &table.schema,
+            key_columns,
+            include_columns,
+        ))
     }
 
     pub fn drop_index(&mut self, name: &str) -> std::result::Result<IndexDef, String> {
@@ -235,27 +258,61 @@ impl SeekStorage {
     }
 
     /// Bulk load without SQL text: each row's primary key column (else its
-    /// first column) is its key. Statistics are refreshed afterwards.
+    /// first column) is its key. Into an empty table the rows go in one
+    /// bulk build (its indexes are rebuilt the same way); otherwise they are
+    /// written like an INSERT. Statistics stay exact either way.
     pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<()> {
-        let key_column = self
-            .tables
-            .get(table)
-            .ok_or_else(|| missing(table))?
-            .primary_key
-            .unwrap_or(0);
+        let key_column = self.key_column(table)?;
+        let mut scratch = Vec::new();
         let keyed = rows
             .into_iter()
             .map(|row| {
                 let key = Key::try_from(row.get(key_column).ok_or_else(|| {
                     Error::StorageMsg(format!("a row of {table} without column {key_column}"))
                 })?)?;
-                Ok((key, row))
+                Ok((key, rowcode::encode(&row, &mut scratch)?))
             })
             .collect::<Result<Vec<_>>>()?;
-        self.insert_data(table, keyed)?;
-        if let Some(t) = self.tables.get_mut(table) {
-            t.indexes.values_mut().for_each(SecondaryIndex::analyze);
+        self.load_keyed(table, keyed)
+    }
+
+    /// `load_rows` from borrowed rows, encoded natively on every core.
+    pub fn copy_rows(&mut self, table: &str, rows: &[Vec<Value>]) -> Result<()> {
+        let keyed = build::copy_rows(rows, self.key_column(table)?)?;
+        self.load_keyed(table, keyed)
+    }
+
+    fn key_column(&self, table: &str) -> Result<usize> {
+        let t = self.tables.get(table).ok_or_else(|| missing(table))?;
+        Ok(t.primary_key.unwrap_or(0))
+    }
+
+    fn load_keyed(&mut self, table: &str, keyed: build::Keyed) -> Result<()> {
+        let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
+        if !t.rows.is_empty() {
+            let keyed = keyed
+                .into_iter()
+                .map(|(k, row)| Ok((k, rowcode::decode(&row)?)))
+                .collect::<Result<Vec<_>>>()?;
+            return self.insert_data(table, keyed);
         }
+        // Sorted input (the generator's ids ascend) makes this a linear
+        // check plus a bulk build; later duplicates win, as with INSERT.
+        let rows: BTreeMap<Key, Box<[u8]>> = keyed.into_iter().collect();
+        let mut indexes = std::mem::take(&mut t.indexes);
+        for index in indexes.values_mut() {
+            if let Err(error) = index.build(rows.iter().map(|(k, r)| (k, &r[..])), rows.len()) {
+                // Nothing changes on error: the old (empty) indexes come back.
+                for index in indexes.values_mut() {
+                    index.build(std::iter::empty(), 0)?;
+                }
+                t.indexes = indexes;
+                return Err(error);
+            }
+        }
+        t.indexes = indexes;
+        t.bulk_rows = rows.len();
+        t.rows = rows;
         Ok(())
     }
 
@@ -267,7 +324,11 @@ impl SeekStorage {
                 .rows
                 .iter()
                 .map(|(k, row)| memory::row_bytes(k, row))
-                .sum();
+                .sum::<usize>()
+                + memory::tree_bytes::<Key, Box<[u8]>>(
+                    table.rows.len(),
+                    table.bulk_rows.min(table.rows.len()),
+                );
             let rows = table.rows.len() as u64;
             report.tables.push(TableMemory {
                 table: name.clone(),
@@ -276,12 +337,8 @@ impl SeekStorage {
                 bytes_per_row: per(bytes, rows),
             });
             for (index_name, index) in &table.indexes {
-                let bytes: usize = index
-                    .entries
-                    .iter()
-                    .map(|(parts, include)| memory::entry_bytes(parts, include))
-                    .sum();
-                let entries = index.entries.len() as u64;
+                let bytes = memory::index_bytes(index);
+                let entries = index.len() as u64;
                 report.indexes.push(IndexMemory {
                     index: index_name.clone(),
                     table: name.clone(),
@@ -317,7 +374,11 @@ impl Store for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let row = table.rows.get(key).map(|row| row.to_vec());
+        let row = table
+            .rows
+            .get(key)
+            .map(|row| rowcode::decode(row))
+            .transpose()?;
         if row.is_some() {
             bump(&self.rows_examined);
         }
@@ -332,7 +393,7 @@ impl Store for SeekStorage {
         let counter = &self.rows_examined;
         Ok(Box::new(table.rows.iter().map(move |(key, row)| {
             bump(counter);
-            Ok((key.clone(), row.to_vec()))
+            Ok((key.clone(), rowcode::decode(row)?))
         })))
     }
 }
@@ -360,36 +421,52 @@ impl Index for SeekStorage {
             .get(&spec.index)
             .ok_or_else(|| Error::StorageMsg(format!("index {} does not exist", spec.index)))?;
         let width = table.schema.column_defs.as_ref().map_or(0, Vec::len);
-        let covering = spec.covering;
+        // DECIMAL keys decode normalized; their rows come from the table.
+        let covering = spec.covering && index.exact_keys();
         let entries = index.seek(&spec)?;
         let (examined, read, lookups) = (
             &self.rows_examined,
             &self.index_entries,
             &self.table_lookups,
         );
-        Ok(Box::new(entries.filter_map(move |(parts, include)| {
+        Ok(Box::new(entries.filter_map(move |(bytes, include)| {
             bump(read);
-            let row_key = parts.last().and_then(KeyPart::key)?.clone();
             let row = if covering {
                 // Built from the entry alone: columns outside the index stay
                 // NULL, which the planner allows only when none is read.
+                let (keys, row_key) = match index.decode(bytes) {
+                    Ok(decoded) => decoded,
+                    Err(error) => return Some(Err(error)),
+                };
                 let mut row = vec![Value::Null; width];
-                for (&column, part) in index.key_columns.iter().zip(parts) {
-                    row[column] = part.key().cloned().map(Value::from).unwrap_or(Value::Null);
+                for (&column, key) in index.key_columns.iter().zip(keys) {
+                    row[column] = Value::from(key);
                 }
+                let include = match index.include_values(include) {
+                    Ok(values) => values,
+                    Err(error) => return Some(Err(error)),
+                };
                 for (&column, value) in index.include_columns.iter().zip(include) {
-                    row[column] = value.clone();
+                    row[column] = value;
                 }
                 if let Some(pk) = table.primary_key {
                     row[pk] = Value::from(row_key.clone());
                 }
-                row
+                (row_key, row)
             } else {
+                let row_key = match index.row_key(bytes) {
+                    Ok(key) => key,
+                    Err(error) => return Some(Err(error)),
+                };
                 bump(lookups);
-                table.rows.get(&row_key)?.to_vec()
+                let row = match rowcode::decode(table.rows.get(&row_key)?) {
+                    Ok(row) => row,
+                    Err(error) => return Some(Err(error)),
+                };
+                (row_key, row)
             };
             bump(examined);
-            Some(Ok((row_key, row)))
+            Some(Ok(row))
         })))
     }
 }
@@ -405,6 +482,7 @@ impl StoreMut for SeekStorage {
                 next_row_id: 1,
                 indexes: BTreeMap::new(),
                 primary_key: None,
+                bulk_rows: 0,
             });
         table.schema = schema.clone();
         table.primary_key = primary_key(schema);
@@ -440,30 +518,37 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        // Every new entry is computed before anything changes, so a row that
-        // cannot be indexed leaves table and indexes as they were.
-        let mut new_entries = Vec::with_capacity(table.indexes.len());
+        // A key written twice keeps its last row, as the table would.
+        let mut encoded = Vec::new();
+        let rows = rows
+            .into_iter()
+            .map(|(key, row)| Ok((key, rowcode::encode(&row, &mut encoded)?)))
+            .collect::<Result<BTreeMap<Key, Box<[u8]>>>>()?;
+        // Every entry, new and old, is computed before anything changes, so
+        // a row that cannot be indexed leaves table and indexes as they were.
+        let mut scratch = Scratch::default();
+        let mut changes = Vec::with_capacity(table.indexes.len());
         for index in table.indexes.values() {
-            let entries = rows
-                .iter()
-                .map(|(key, row)| index.entry(key, row))
-                .collect::<Result<Vec<_>>>()?;
-            new_entries.push(entries);
-        }
-        for (key, _) in &rows {
-            if let Some(old) = table.rows.get(key) {
-                for index in table.indexes.values_mut() {
-                    let (entry, _) = index.entry(key, old)?;
-                    index.entries.remove(&entry);
+            let mut old = Vec::new();
+            let mut new = Vec::with_capacity(rows.len());
+            for (key, row) in &rows {
+                if let Some(previous) = table.rows.get(key) {
+                    old.push(index.key(key, previous, &mut scratch)?);
                 }
+                let include = index.include(row, &mut scratch)?;
+                new.push((index.key(key, row, &mut scratch)?, include));
+            }
+            changes.push((old, new));
+        }
+        for (index, (old, new)) in table.indexes.values_mut().zip(changes) {
+            for key in old {
+                index.remove(key.as_bytes())?;
+            }
+            for (key, include) in new {
+                index.insert(key, include)?;
             }
         }
-        for (index, entries) in table.indexes.values_mut().zip(new_entries) {
-            index.entries.extend(entries);
-        }
-        table
-            .rows
-            .extend(rows.into_iter().map(|(k, row)| (k, row.into_boxed_slice())));
+        table.rows.extend(rows);
         Ok(())
     }
 
@@ -472,13 +557,24 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
-        for key in keys {
-            if let Some(row) = table.rows.remove(&key) {
-                for index in table.indexes.values_mut() {
-                    let (entry, _) = index.entry(&key, &row)?;
-                    index.entries.remove(&entry);
+        let mut scratch = Scratch::default();
+        let mut gone = Vec::with_capacity(table.indexes.len());
+        for index in table.indexes.values() {
+            let mut entries = Vec::new();
+            for key in &keys {
+                if let Some(row) = table.rows.get(key) {
+                    entries.push(index.key(key, row, &mut scratch)?);
                 }
             }
+            gone.push(entries);
+        }
+        for (index, entries) in table.indexes.values_mut().zip(gone) {
+            for key in entries {
+                index.remove(key.as_bytes())?;
+            }
+        }
+        for key in &keys {
+            table.rows.remove(key);
         }
         Ok(())
     }

@@ -51,9 +51,6 @@ fn failing_statements_change_nothing() {
         scale: 2_000,
     });
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
-    if engine.indexes().is_empty() {
-        engine.build_builtin_indexes(&mut |_, _, _| {}).unwrap();
-    }
     engine
         .run("CREATE INDEX user_made_idx ON upstream_reportrun (run_type, finished_at DESC) INCLUDE (status)")
         .unwrap();

@@ -9,11 +9,7 @@ fn engine() -> Engine {
         seed: 1,
         scale: 2_000,
     });
-    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
-    if engine.indexes().is_empty() {
-        engine.build_builtin_indexes(&mut |_, _, _| {}).unwrap();
-    }
-    engine
+    Engine::load(&dataset, &mut |_, _, _| {}).unwrap()
 }
 
 fn nodes(plan: &PlanNode) -> Vec<&PlanNode> {

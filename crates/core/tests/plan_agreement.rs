@@ -72,9 +72,6 @@ fn agree_at(scale: usize, set: &str) {
     db.execute_batch(std::str::from_utf8(&sql).unwrap())
         .unwrap();
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
-    if engine.indexes().is_empty() {
-        engine.build_builtin_indexes(&mut |_, _, _| {}).unwrap();
-    }
     let visible = engine.index_set(set).unwrap();
 
     let mut table = vec![format!(

@@ -14,10 +14,12 @@ fn engine() -> Engine {
     engine
 }
 
-/// Every index's entries next to a rebuild of the same definition.
+/// Every index's entries and statistics next to a rebuild of the same
+/// definition.
 fn assert_indexes_match_a_rebuild(engine: &mut Engine) {
     for def in engine.indexes() {
         let maintained = engine.storage().index_entries(&def.name).unwrap();
+        let maintained_stats = engine.storage().index_stats(&def.name).unwrap();
         engine.run(&format!("DROP INDEX {}", def.name)).unwrap();
         let rebuilt_def = IndexDef {
             name: def.name.clone(),
@@ -26,6 +28,12 @@ fn assert_indexes_match_a_rebuild(engine: &mut Engine) {
         // Rebuild through the same storage path the loader uses.
         engine.run(&create_sql(&rebuilt_def)).unwrap();
         let rebuilt = engine.storage().index_entries(&def.name).unwrap();
+        assert_eq!(
+            maintained_stats,
+            engine.storage().index_stats(&def.name).unwrap(),
+            "{}: statistics went stale",
+            def.name
+        );
         if maintained != rebuilt {
             let extra: Vec<_> = maintained
                 .iter()
@@ -85,6 +93,8 @@ fn writes_keep_indexes_in_step_with_rows() {
         "UPDATE upstream_reportrun SET status = 'failed', started_at = '2025-09-01 10:00:00' WHERE customer_id = 2",
         "UPDATE upstream_domainauditevent SET user_id = NULL, action = 'role_changed' WHERE id < 40",
         "DELETE FROM upstream_domainauditevent WHERE customer_id = 3",
+        // Every row at once: more writes than an index holds apart.
+        "UPDATE upstream_domainauditevent SET user_id = user_id + 1, timestamp = '2025-12-01 00:00:00' WHERE id % 2 = 0",
         "DELETE FROM upstream_productconfig WHERE enabled = FALSE",
         "INSERT INTO upstream_reportrun VALUES (900001, 7, 'custom', '2026-01-20 08:00:00', NULL, 'running', NULL)",
         "INSERT INTO upstream_productconfig VALUES (900001, 99, 'authsignal', TRUE, '{}', '2026-01-01 00:00:00', '2026-01-02 00:00:00', NULL, NULL)",
@@ -156,5 +166,50 @@ fn tables_without_a_primary_key_keep_their_indexes_too() {
     engine.run("UPDATE t SET b = 'z' WHERE a = 1").unwrap();
     engine.run("DELETE FROM t WHERE a = 3").unwrap();
     assert_eq!(engine.storage().index_entries("t_b_a").unwrap().len(), 3);
+    assert_indexes_match_a_rebuild(&mut engine);
+}
+
+#[test]
+fn statistics_follow_every_write() {
+    let mut engine = engine();
+    // Long keys (past the inline size) and a DESC text column as well.
+    engine
+        .run("CREATE INDEX long_keys ON upstream_domainauditevent (metadata, request_id DESC, entity_id)")
+        .unwrap();
+    let distinct_customers = |engine: &Engine| {
+        engine
+            .storage()
+            .index_stats("audit_cust_action_idx")
+            .unwrap()
+            .distinct_prefixes[0]
+    };
+    let before = distinct_customers(&engine);
+    engine
+        .run("DELETE FROM upstream_domainauditevent WHERE customer_id = 2")
+        .unwrap();
+    assert_eq!(distinct_customers(&engine), before - 1);
+    engine
+        .run(
+            "INSERT INTO upstream_domainauditevent VALUES \
+             (900001, 4242, 'member_added', 'membership', NULL, '2026-01-20 08:00:00', NULL, '{}', NULL), \
+             (900002, 4242, 'member_added', 'membership', NULL, '2026-01-20 08:00:01', NULL, '{}', NULL)",
+        )
+        .unwrap();
+    assert_eq!(distinct_customers(&engine), before);
+    engine
+        .run("UPDATE upstream_domainauditevent SET customer_id = 4243, metadata = 'x' WHERE id = 900002")
+        .unwrap();
+    assert_eq!(distinct_customers(&engine), before + 1);
+    let stats = engine
+        .storage()
+        .index_stats("audit_cust_action_idx")
+        .unwrap();
+    assert_eq!(
+        stats.entries as usize,
+        engine
+            .storage()
+            .row_count("upstream_domainauditevent")
+            .unwrap()
+    );
     assert_indexes_match_a_rebuild(&mut engine);
 }

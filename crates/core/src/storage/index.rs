@@ -1,170 +1,362 @@
-//! Composite secondary indexes: a B-tree over (key columns in their declared
-//! direction, row key) holding only the INCLUDE values, never whole rows.
-use std::cmp::Ordering;
-use std::collections::BTreeMap;
+//! Composite secondary indexes: encoded keys (key columns in their declared
+//! direction, then the row key; see `keycode`) in index order (see
+//! `entries`), each with only its encoded INCLUDE cells, never the whole
+//! row. Statistics are kept exact on every insert and delete, so the
+//! planner never costs against stale counts.
 use std::ops::Bound;
 
-use gluesql_core::data::{Key, Value};
-use gluesql_core::error::Result;
+use gluesql_core::ast::DataType;
+use gluesql_core::data::{Key, Schema, Value};
+use gluesql_core::error::{Error, Result};
 
 use super::access::{AccessSpec, RangeBound};
+use super::entries::Entries;
+pub(crate) use super::entries::EntryIter;
+use super::keycode::{self, IndexKey};
+use super::rowcode;
 use crate::catalog::IndexDef;
 use crate::stats::IndexStats;
-
-/// One column of an index key. `Desc` reverses the order of its key;
-/// `Max` sorts after everything and only ever appears in seek bounds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum KeyPart {
-    Asc(Key),
-    Desc(Key),
-    Max,
-}
-
-impl Ord for KeyPart {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (self, other) {
-            (KeyPart::Asc(a), KeyPart::Asc(b)) => a.cmp(b),
-            (KeyPart::Desc(a), KeyPart::Desc(b)) => b.cmp(a),
-            (KeyPart::Max, KeyPart::Max) => Ordering::Equal,
-            (KeyPart::Max, _) => Ordering::Greater,
-            (_, KeyPart::Max) => Ordering::Less,
-            // One index never mixes directions in one position.
-            (KeyPart::Asc(_), KeyPart::Desc(_)) => Ordering::Less,
-            (KeyPart::Desc(_), KeyPart::Asc(_)) => Ordering::Greater,
-        }
-    }
-}
-
-impl PartialOrd for KeyPart {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl KeyPart {
-    pub(crate) fn key(&self) -> Option<&Key> {
-        match self {
-            KeyPart::Asc(key) | KeyPart::Desc(key) => Some(key),
-            KeyPart::Max => None,
-        }
-    }
-}
-
-/// Key parts (key columns, then the row key) to the INCLUDE values.
-pub(crate) type Entries = BTreeMap<Box<[KeyPart]>, Box<[Value]>>;
-pub(crate) type Entry = (Box<[KeyPart]>, Box<[Value]>);
-pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [KeyPart], &'a [Value])> + 'a>;
 
 #[derive(Debug)]
 pub(crate) struct SecondaryIndex {
     pub(crate) def: IndexDef,
     pub(crate) key_columns: Vec<usize>,
     pub(crate) include_columns: Vec<usize>,
-    pub(crate) entries: Entries,
+    desc: Vec<bool>,
+    /// Whether every key column decodes to exactly the stored value;
+    /// DECIMAL keys come back normalized (1.00 as 1).
+    exact_keys: bool,
+    entries: Entries,
+    /// Leading cells of a row that hold every key and INCLUDE column.
+    cells: usize,
     pub(crate) stats: IndexStats,
 }
 
-type Span = (Bound<Box<[KeyPart]>>, Bound<Box<[KeyPart]>>);
+/// Buffers reused from row to row while computing keys.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    bytes: Vec<u8>,
+    starts: Vec<usize>,
+}
+
+fn cell(starts: &[usize], column: usize) -> Result<(usize, usize)> {
+    match (starts.get(column), starts.get(column + 1)) {
+        (Some(&start), Some(&end)) => Ok((start, end)),
+        _ => Err(Error::StorageMsg(format!(
+            "a stored row lacks column {column}"
+        ))),
+    }
+}
+
+/// A key range in encoded bytes.
+type Span = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+
+fn as_ref(bound: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+    match bound {
+        Bound::Included(b) => Bound::Included(b.as_slice()),
+        Bound::Excluded(b) => Bound::Excluded(b.as_slice()),
+        Bound::Unbounded => Bound::Unbounded,
+    }
+}
+
+fn joined(prefix: &[u8], part: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(prefix.len() + part.len());
+    bytes.extend_from_slice(prefix);
+    bytes.extend_from_slice(part);
+    bytes
+}
+
+/// Above every key that starts with `prefix`; unbounded past the last one.
+fn past(prefix: &[u8]) -> Bound<Vec<u8>> {
+    keycode::successor(prefix).map_or(Bound::Unbounded, Bound::Excluded)
+}
 
 impl SecondaryIndex {
-    fn part(&self, position: usize, key: Key) -> KeyPart {
-        if self.def.keys[position].desc {
-            KeyPart::Desc(key)
-        } else {
-            KeyPart::Asc(key)
-        }
-    }
-
-    pub(crate) fn entry(&self, row_key: &Key, row: &[Value]) -> Result<Entry> {
-        let mut parts = Vec::with_capacity(self.key_columns.len() + 1);
-        for (position, &column) in self.key_columns.iter().enumerate() {
-            parts.push(self.part(position, Key::try_from(&row[column])?));
-        }
-        parts.push(KeyPart::Asc(row_key.clone()));
-        let include = self
-            .include_columns
+    /// An empty index; `key_columns` and `include_columns` index the row.
+    pub(crate) fn new(
+        def: IndexDef,
+        schema: &Schema,
+        key_columns: Vec<usize>,
+        include_columns: Vec<usize>,
+    ) -> Self {
+        let desc = def.keys.iter().map(|k| k.desc).collect();
+        let defs = schema.column_defs.as_deref().unwrap_or_default();
+        let exact_keys = key_columns.iter().all(|&c| {
+            defs.get(c)
+                .is_some_and(|d| d.data_type != DataType::Decimal)
+        });
+        let width = key_columns.len();
+        let cells = key_columns
             .iter()
-            .map(|&i| row[i].clone())
-            .collect();
-        Ok((parts.into_boxed_slice(), include))
+            .chain(&include_columns)
+            .max()
+            .map_or(0, |&c| c + 1);
+        Self {
+            def,
+            key_columns,
+            include_columns,
+            desc,
+            exact_keys,
+            entries: Entries::default(),
+            cells,
+            stats: IndexStats::new(width),
+        }
     }
 
-    pub(crate) fn analyze(&mut self) {
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether a covering read may rebuild rows from the entry alone.
+    pub(crate) fn exact_keys(&self) -> bool {
+        self.exact_keys
+    }
+
+    /// Bytes held by the entries.
+    pub(crate) fn bytes(&self) -> usize {
+        self.entries.bytes()
+    }
+
+    /// The encoded key of a stored row: its key cells (already in key
+    /// form, inverted for DESC), then the row key.
+    pub(crate) fn key(&self, row_key: &Key, row: &[u8], scratch: &mut Scratch) -> Result<IndexKey> {
+        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
+        let out = &mut scratch.bytes;
+        out.clear();
+        for (&column, &desc) in self.key_columns.iter().zip(&self.desc) {
+            let (start, end) = cell(&scratch.starts, column)?;
+            if rowcode::is_key_form(row, start) {
+                let from = out.len();
+                out.extend_from_slice(&row[start..end]);
+                if desc {
+                    keycode::invert_from(out, from);
+                }
+            } else {
+                let (value, _) = rowcode::decode_cell(row, start)?;
+                keycode::encode_value(&value, desc, out)?;
+            }
+        }
+        keycode::encode_key(row_key, out);
+        Ok(IndexKey::new(out))
+    }
+
+    /// The INCLUDE cells of a stored row, copied as they are encoded.
+    pub(crate) fn include(&self, row: &[u8], scratch: &mut Scratch) -> Result<Box<[u8]>> {
+        if self.include_columns.is_empty() {
+            return Ok(Box::default());
+        }
+        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
+        let mut cells = Vec::new();
+        for &column in &self.include_columns {
+            let (start, end) = cell(&scratch.starts, column)?;
+            cells.extend_from_slice(&row[start..end]);
+        }
+        Ok(cells.into_boxed_slice())
+    }
+
+    /// The INCLUDE values of an entry, in INCLUDE order.
+    pub(crate) fn include_values(&self, cells: &[u8]) -> Result<Vec<Value>> {
+        rowcode::decode(cells)
+    }
+
+    /// Replaces the entries with those of `rows`: keys are encoded, sorted
+    /// once and bulk-loaded into the tree, and the statistics are read off
+    /// the sorted keys in the same pass.
+    pub(crate) fn build<'a>(
+        &mut self,
+        rows: impl Iterator<Item = (&'a Key, &'a [u8])>,
+        count: usize,
+    ) -> Result<()> {
+        let mut scratch = Scratch::default();
         let width = self.key_columns.len();
-        self.stats = IndexStats::analyze(self.entries.keys().map(|k| &k[..]), width);
+        if self.include_columns.is_empty() {
+            let mut keys = Vec::with_capacity(count);
+            for (row_key, row) in rows {
+                keys.push(self.key(row_key, row, &mut scratch)?);
+            }
+            keys.sort_unstable();
+            self.stats = self.analyze(keys.iter().map(IndexKey::as_bytes), width)?;
+            self.entries = Entries::from_sorted(keys, Vec::new());
+        } else {
+            let mut entries = Vec::with_capacity(count);
+            for (row_key, row) in rows {
+                let include = self.include(row, &mut scratch)?;
+                entries.push((self.key(row_key, row, &mut scratch)?, include));
+            }
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            self.stats = self.analyze(entries.iter().map(|(k, _)| k.as_bytes()), width)?;
+            let (keys, include) = entries.into_iter().unzip();
+            self.entries = Entries::from_sorted(keys, include);
+        }
+        Ok(())
+    }
+
+    fn analyze<'a>(
+        &self,
+        sorted: impl Iterator<Item = &'a [u8]>,
+        width: usize,
+    ) -> Result<IndexStats> {
+        let mut stats = IndexStats::new(width);
+        let mut previous: Option<&[u8]> = None;
+        for key in sorted {
+            let shared = match previous {
+                Some(previous) => self.shared_columns(key, previous)?,
+                None => 0,
+            };
+            stats.add(shared);
+            previous = Some(key);
+        }
+        Ok(stats)
+    }
+
+    /// How many leading key columns `a` and `b` have in common.
+    fn shared_columns(&self, a: &[u8], b: &[u8]) -> Result<usize> {
+        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let mut at = 0;
+        for (shared, &desc) in self.desc.iter().enumerate() {
+            at = keycode::skip(a, at, desc)?;
+            // Column encodings are prefix-free: equal bytes up to the end of
+            // a column in one key mean the same column in the other.
+            if at > common {
+                return Ok(shared);
+            }
+        }
+        Ok(self.desc.len())
+    }
+
+    /// Key columns `key` shares with its closest neighbour: a distinct
+    /// prefix appears or disappears with `key` exactly past that many.
+    fn shared_with_neighbours(&self, key: &[u8]) -> Result<usize> {
+        let (before, after) = self.entries.neighbours(key);
+        let mut shared = 0;
+        for neighbour in [before, after].into_iter().flatten() {
+            shared = shared.max(self.shared_columns(key, neighbour)?);
+        }
+        Ok(shared)
+    }
+
+    pub(crate) fn insert(&mut self, key: IndexKey, include: Box<[u8]>) -> Result<()> {
+        let bytes = key.clone();
+        if self.entries.insert(key, include) {
+            let shared = self.shared_with_neighbours(bytes.as_bytes())?;
+            self.stats.add(shared);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn remove(&mut self, key: &[u8]) -> Result<()> {
+        if self.entries.remove(key) {
+            let shared = self.shared_with_neighbours(key)?;
+            self.stats.remove(shared);
+        }
+        Ok(())
+    }
+
+    /// Every entry in index order.
+    pub(crate) fn iter(&self) -> EntryIter<'_> {
+        self.entries.iter()
+    }
+
+    /// The key columns and the row key of an entry.
+    pub(crate) fn decode(&self, bytes: &[u8]) -> Result<(Vec<Key>, Key)> {
+        let mut at = 0;
+        let mut keys = Vec::with_capacity(self.desc.len());
+        for &desc in &self.desc {
+            let (key, next) = keycode::decode(bytes, at, desc)?;
+            keys.push(key);
+            at = next;
+        }
+        let (row_key, _) = keycode::decode(bytes, at, false)?;
+        Ok((keys, row_key))
+    }
+
+    /// The row key of an entry, without decoding the key columns.
+    pub(crate) fn row_key(&self, bytes: &[u8]) -> Result<Key> {
+        let mut at = 0;
+        for &desc in &self.desc {
+            at = keycode::skip(bytes, at, desc)?;
+        }
+        Ok(keycode::decode(bytes, at, false)?.0)
+    }
+
+    fn encoded(&self, position: usize, value: &Value) -> Result<Vec<u8>> {
+        let desc = *self.desc.get(position).ok_or_else(|| {
+            Error::StorageMsg(format!(
+                "index {} has {} key columns, a seek asked for column {}",
+                self.def.name,
+                self.desc.len(),
+                position + 1
+            ))
+        })?;
+        let mut bytes = Vec::new();
+        keycode::encode_value(value, desc, &mut bytes)?;
+        Ok(bytes)
     }
 
     /// The key ranges a seek reads, in index order: one per combination of
     /// equality values, each narrowed by the range on the next key column.
     fn spans(&self, spec: &AccessSpec) -> Result<Vec<Span>> {
-        let mut prefixes: Vec<Vec<KeyPart>> = vec![Vec::new()];
+        let mut prefixes: Vec<Vec<u8>> = vec![Vec::new()];
         for (position, values) in spec.eq.iter().enumerate() {
             let mut parts = values
                 .iter()
-                .map(|v| Ok(self.part(position, Key::try_from(v)?)))
+                .map(|v| self.encoded(position, v))
                 .collect::<Result<Vec<_>>>()?;
+            // Byte order is index order, so the seeks come out in order.
             parts.sort();
             parts.dedup();
             prefixes = prefixes
-                .into_iter()
-                .flat_map(|prefix| {
-                    parts.iter().map(move |part| {
-                        let mut next = prefix.clone();
-                        next.push(part.clone());
-                        next
-                    })
-                })
+                .iter()
+                .flat_map(|prefix| parts.iter().map(|part| joined(prefix, part)))
                 .collect();
         }
         let position = spec.eq.len();
-        let has_range = spec.lower.is_some() || spec.upper.is_some();
-        let desc = self.def.keys.get(position).is_some_and(|k| k.desc);
+        if spec.lower.is_none() && spec.upper.is_none() {
+            return Ok(prefixes
+                .into_iter()
+                .map(|prefix| {
+                    let end = past(&prefix);
+                    (Bound::Included(prefix), end)
+                })
+                .collect());
+        }
+        let desc = self.desc.get(position).copied().unwrap_or(false);
         // In storage order a DESC column's upper bound comes first.
         let (low, high) = if desc {
             (&spec.upper, &spec.lower)
         } else {
             (&spec.lower, &spec.upper)
         };
-        let to_part = |bound: &RangeBound| -> Result<(KeyPart, bool)> {
-            Ok((
-                self.part(position, Key::try_from(&bound.value)?),
-                bound.inclusive,
-            ))
+        let encode = |bound: &RangeBound| -> Result<(Vec<u8>, bool)> {
+            Ok((self.encoded(position, &bound.value)?, bound.inclusive))
         };
-        let low = low.as_ref().map(to_part).transpose()?;
-        let high = high.as_ref().map(to_part).transpose()?;
+        let low = low.as_ref().map(encode).transpose()?;
+        let high = high.as_ref().map(encode).transpose()?;
         // NULL never satisfies a comparison; it sorts last ascending, first
         // descending, so an open side of a range stops short of the NULLs.
-        // Unused when the equality prefix covers every key column.
-        let null = if position < self.def.keys.len() {
-            self.part(position, Key::None)
-        } else {
-            KeyPart::Max
-        };
+        let null = self.encoded(position, &Value::Null)?;
         let mut spans = Vec::with_capacity(prefixes.len());
         for prefix in prefixes {
-            let with = |parts: &[KeyPart]| {
-                let mut v = prefix.clone();
-                v.extend_from_slice(parts);
-                v
+            let start = match &low {
+                Some((part, true)) => Bound::Included(joined(&prefix, part)),
+                Some((part, false)) => match keycode::successor(&joined(&prefix, part)) {
+                    Some(next) => Bound::Included(next),
+                    None => continue,
+                },
+                None if desc => match keycode::successor(&joined(&prefix, &null)) {
+                    Some(next) => Bound::Included(next),
+                    None => continue,
+                },
+                None => Bound::Included(prefix.clone()),
             };
-            let start = match (&low, has_range, desc) {
-                (Some((part, true)), ..) => Bound::Included(with(std::slice::from_ref(part))),
-                (Some((part, false)), ..) => Bound::Excluded(with(&[part.clone(), KeyPart::Max])),
-                (None, true, true) => Bound::Excluded(with(&[null.clone(), KeyPart::Max])),
-                (None, ..) => Bound::Included(prefix.clone()),
-            };
-            let end = match (&high, has_range, desc) {
-                (Some((part, true)), ..) => Bound::Excluded(with(&[part.clone(), KeyPart::Max])),
-                (Some((part, false)), ..) => Bound::Excluded(with(std::slice::from_ref(part))),
-                (None, true, false) => Bound::Excluded(with(std::slice::from_ref(&null))),
-                (None, ..) => Bound::Excluded(with(&[KeyPart::Max])),
+            let end = match &high {
+                Some((part, true)) => past(&joined(&prefix, part)),
+                Some((part, false)) => Bound::Excluded(joined(&prefix, part)),
+                None if !desc => Bound::Excluded(joined(&prefix, &null)),
+                None => past(&prefix),
             };
             if !is_empty(&start, &end) {
-                spans.push((
-                    start.map(Vec::into_boxed_slice),
-                    end.map(Vec::into_boxed_slice),
-                ));
+                spans.push((start, end));
             }
         }
         Ok(spans)
@@ -173,26 +365,18 @@ impl SecondaryIndex {
     /// Entries the spec selects, in index order (reversed when asked).
     pub(crate) fn seek<'a>(&'a self, spec: &AccessSpec) -> Result<EntryIter<'a>> {
         let mut spans = self.spans(spec)?;
-        let entries = &self.entries;
-        #[allow(clippy::borrowed_box)] // the map yields &Box; a closure cannot reborrow generically
-        let as_slices = |(k, v): (&'a Box<[KeyPart]>, &'a Box<[Value]>)| (&**k, &**v);
-        if spec.reverse {
+        let reverse = spec.reverse;
+        if reverse {
             spans.reverse();
-            Ok(Box::new(spans.into_iter().flat_map(move |span| {
-                entries.range(span).rev().map(as_slices)
-            })))
-        } else {
-            Ok(Box::new(
-                spans
-                    .into_iter()
-                    .flat_map(move |span| entries.range(span).map(as_slices)),
-            ))
         }
+        Ok(Box::new(spans.into_iter().flat_map(move |(low, high)| {
+            self.entries.range(as_ref(&low), as_ref(&high), reverse)
+        })))
     }
 }
 
-/// `BTreeMap::range` panics on an inverted range; such a seek is just empty.
-fn is_empty(start: &Bound<Vec<KeyPart>>, end: &Bound<Vec<KeyPart>>) -> bool {
+/// A range whose bounds cross (or meet, open) is just empty.
+fn is_empty(start: &Bound<Vec<u8>>, end: &Bound<Vec<u8>>) -> bool {
     match (start, end) {
         (Bound::Included(s), Bound::Included(e)) => s > e,
         (Bound::Included(s) | Bound::Excluded(s), Bound::Included(e) | Bound::Excluded(e)) => {

@@ -1,11 +1,12 @@
-//! Estimated memory per row and per index entry: inline sizes, heap buffers
-//! of strings, and B-tree node overhead (nodes hold up to 11 entries).
+//! Estimated memory per row and per index entry: B-tree nodes (tables and
+//! recent index writes), index vectors, encoded rows and INCLUDE cells, and
+//! keys too long to sit inline.
 use std::mem::size_of;
 
-use gluesql_core::data::{Key, Value};
+use gluesql_core::data::Key;
 use serde::{Deserialize, Serialize};
 
-use super::index::KeyPart;
+use super::index::SecondaryIndex;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct TableMemory {
@@ -30,35 +31,26 @@ pub struct MemoryReport {
     pub indexes: Vec<IndexMemory>,
 }
 
-/// A B-tree keeps entries in nodes of 11 with two-thirds typical fill; the
-/// extra third plus parent pointers and lengths is charged per entry.
-pub(crate) fn btree_slot<K, V>() -> usize {
-    (size_of::<K>() + size_of::<V>()) * 3 / 2 + 2
+/// Bytes of a B-tree's nodes for `len` entries, `bulk` of them placed by a
+/// bulk build. A node holds up to 11 entries plus a parent pointer and two
+/// lengths; one node in twelve is internal and adds 12 child pointers. Bulk
+/// builds fill nodes; later inserts leave them about two-thirds full.
+pub(crate) fn tree_bytes<K, V>(len: usize, bulk: usize) -> usize {
+    const CAPACITY: usize = 11;
+    let node = allocation(CAPACITY * (size_of::<K>() + size_of::<V>()) + 12);
+    let internal_extra = 12 * size_of::<usize>();
+    let per_node = node + internal_extra / 12;
+    let incremental = len.saturating_sub(bulk);
+    (bulk.div_ceil(CAPACITY) + (incremental * 3).div_ceil(CAPACITY * 2)) * per_node
 }
 
 /// Heap bytes behind one allocation of `len` bytes: allocators round up to
 /// 16 and keep a header.
-fn allocation(len: usize) -> usize {
+pub(crate) fn allocation(len: usize) -> usize {
     if len == 0 {
         0
     } else {
         len.div_ceil(16) * 16 + 8
-    }
-}
-
-pub(crate) fn value_heap(value: &Value) -> usize {
-    match value {
-        Value::Str(s) => allocation(s.capacity()),
-        Value::Bytea(b) => allocation(b.capacity()),
-        Value::List(items) => {
-            allocation(items.capacity() * size_of::<Value>())
-                + items.iter().map(value_heap).sum::<usize>()
-        }
-        Value::Map(map) => map
-            .iter()
-            .map(|(k, v)| btree_slot::<String, Value>() + allocation(k.capacity()) + value_heap(v))
-            .sum(),
-        _ => 0,
     }
 }
 
@@ -70,21 +62,12 @@ fn key_heap(key: &Key) -> usize {
     }
 }
 
-pub(crate) fn row_bytes(key: &Key, row: &[Value]) -> usize {
-    btree_slot::<Key, Box<[Value]>>()
-        + key_heap(key)
-        + allocation(size_of_val(row))
-        + row.iter().map(value_heap).sum::<usize>()
+/// A row's own bytes (its encoding), beyond its slot in the table's tree.
+pub(crate) fn row_bytes(key: &Key, row: &[u8]) -> usize {
+    key_heap(key) + allocation(row.len())
 }
 
-pub(crate) fn entry_bytes(parts: &[KeyPart], include: &[Value]) -> usize {
-    btree_slot::<Box<[KeyPart]>, Box<[Value]>>()
-        + allocation(size_of_val(parts))
-        + parts
-            .iter()
-            .filter_map(KeyPart::key)
-            .map(key_heap)
-            .sum::<usize>()
-        + allocation(size_of_val(include))
-        + include.iter().map(value_heap).sum::<usize>()
+/// Every byte of an index.
+pub(crate) fn index_bytes(index: &SecondaryIndex) -> usize {
+    index.bytes()
 }

@@ -1,0 +1,106 @@
+//! `seekscan bench`: load time, memory, and every documented pattern timed
+//! under two index configurations on the same data, next to the document's
+//! expected improvement.
+use std::time::Instant;
+
+use seekscan_core::bench::measure_with;
+use seekscan_core::comparison::verdict;
+use seekscan_core::engine::Engine;
+use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::patterns;
+
+use crate::output;
+
+pub struct BenchArgs {
+    pub seed: u64,
+    pub scale: usize,
+    pub repeat: u32,
+    /// The "before" and "after" configurations, as `--indexes` takes them.
+    pub before: String,
+    pub after: String,
+}
+
+pub fn bench(args: &BenchArgs) -> Result<(), String> {
+    let started = Instant::now();
+    let dataset = generator::generate(&DatasetSpec {
+        seed: args.seed,
+        scale: args.scale,
+    });
+    let generated = started.elapsed();
+    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    let loaded = started.elapsed() - generated;
+    let before = engine.index_set(&args.before).map_err(|e| e.to_string())?;
+    let after = engine.index_set(&args.after).map_err(|e| e.to_string())?;
+    let memory = engine.memory_report();
+
+    let mut lines = Vec::new();
+    lines.push(format!(
+        "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
+        args.scale,
+        args.seed,
+        generated.as_secs_f64() * 1e3,
+        engine.indexes().len(),
+        loaded.as_secs_f64() * 1e3
+    ));
+    for t in &memory.tables {
+        lines.push(format!(
+            "  {}: {} rows, {:.0} bytes/row",
+            t.table, t.rows, t.bytes_per_row
+        ));
+    }
+    for i in &memory.indexes {
+        lines.push(format!(
+            "  {}: {} entries, {:.0} bytes/entry",
+            i.index, i.entries, i.bytes_per_entry
+        ));
+    }
+    lines.push(format!(
+        "median of {} runs; before = --indexes {}, after = --indexes {}",
+        args.repeat, args.before, args.after
+    ));
+    lines.push(format!(
+        "{:<22} {:>6} {:>9} {:>11} {:>9} {:>11} {:>9}  {:<28} {}",
+        "pattern",
+        "tenant",
+        "examined",
+        "before µs",
+        "examined",
+        "after µs",
+        "speed-up",
+        "after uses",
+        "document expected"
+    ));
+    for large in [true, false] {
+        let params = patterns::params_for(&dataset, large);
+        for p in patterns::all() {
+            let sql = p.render(&params);
+            let (a, ta) = measure_with(&mut engine, &sql, &before, args.repeat)
+                .map_err(|e| format!("{}: {e}", p.id))?;
+            let (b, tb) = measure_with(&mut engine, &sql, &after, args.repeat)
+                .map_err(|e| format!("{}: {e}", p.id))?;
+            let v = verdict(ta.median_us, tb.median_us, None);
+            let speedup = if v.faster.as_deref() == Some("A") {
+                format!("1/{:.1}×", v.ratio)
+            } else {
+                format!("{:.1}×", v.ratio)
+            };
+            lines.push(format!(
+                "{:<22} {:>6} {:>9} {:>11.0} {:>9} {:>11.0} {:>9}  {:<28} {}",
+                p.id,
+                if large { "large" } else { "small" },
+                a.stats.rows_examined,
+                ta.median_us,
+                b.stats.rows_examined,
+                tb.median_us,
+                speedup,
+                b.plan
+                    .table_accesses()
+                    .iter()
+                    .find_map(|node| node.index.as_deref())
+                    .unwrap_or("full scan"),
+                p.expected_improvement
+            ));
+        }
+    }
+    output::to_stdout(|out| lines.iter().try_for_each(|line| writeln!(out, "{line}")))
+}

@@ -1,0 +1,137 @@
+//! Bulk work spread over the machine's cores: copying loaded rows and
+//! building several indexes at once. Natively each job runs on its own
+//! scoped thread; on wasm (no threads in a plain worker) they run in turn.
+use std::collections::BTreeMap;
+
+use gluesql_core::data::{Key, Value};
+use gluesql_core::error::{Error, Result};
+
+use super::index::SecondaryIndex;
+use super::{rowcode, Table};
+
+/// Rows keyed by their `key_column`, encoded for the table.
+pub(crate) type Keyed = Vec<(Key, Box<[u8]>)>;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+fn copy_chunk(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
+    let mut scratch = Vec::with_capacity(256);
+    rows.iter()
+        .map(|row| {
+            let key =
+                Key::try_from(row.get(key_column).ok_or_else(|| {
+                    Error::StorageMsg(format!("a row without column {key_column}"))
+                })?)?;
+            Ok((key, rowcode::encode(row, &mut scratch)?))
+        })
+        .collect()
+}
+
+/// Encodes `rows` in row order.
+pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = threads();
+        if threads > 1 && rows.len() >= 10_000 {
+            let chunk = rows.len().div_ceil(threads);
+            let parts: Vec<Result<Keyed>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = rows
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || copy_chunk(part, key_column)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("a row copy panicked"))
+                    .collect()
+            });
+            let mut keyed = Vec::with_capacity(rows.len());
+            for part in parts {
+                keyed.extend(part?);
+            }
+            return Ok(keyed);
+        }
+    }
+    copy_chunk(rows, key_column)
+}
+
+fn build_one(tables: &BTreeMap<String, Table>, index: &mut SecondaryIndex) -> Result<()> {
+    let table = tables
+        .get(&index.def.table)
+        .ok_or_else(|| Error::StorageMsg(format!("table {} does not exist", index.def.table)))?;
+    index.build(
+        table.rows.iter().map(|(key, row)| (key, &row[..])),
+        table.rows.len(),
+    )
+}
+
+/// Fills each empty index from its table's rows; `started(name)` is told
+/// as each build begins. Returns the indexes in the order given.
+pub(crate) fn build_indexes(
+    tables: &BTreeMap<String, Table>,
+    mut pending: Vec<SecondaryIndex>,
+    started: &mut dyn FnMut(&str),
+) -> Result<Vec<SecondaryIndex>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = threads().min(pending.len());
+        if threads > 1 {
+            return build_in_parallel(tables, pending, threads, started);
+        }
+    }
+    for index in &mut pending {
+        started(&index.def.name);
+        build_one(tables, index)?;
+    }
+    Ok(pending)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn build_in_parallel(
+    tables: &BTreeMap<String, Table>,
+    pending: Vec<SecondaryIndex>,
+    threads: usize,
+    started: &mut dyn FnMut(&str),
+) -> Result<Vec<SecondaryIndex>> {
+    use std::sync::{mpsc, Mutex};
+
+    enum Event {
+        Started(String),
+        Built(usize, Box<Result<SecondaryIndex>>),
+    }
+    let count = pending.len();
+    let queue = Mutex::new(pending.into_iter().enumerate());
+    let (sender, events) = mpsc::channel();
+    let mut built: Vec<Option<Result<SecondaryIndex>>> = (0..count).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (queue, sender) = (&queue, sender.clone());
+            scope.spawn(move || loop {
+                let next = queue
+                    .lock()
+                    .expect("no build panics holding the queue")
+                    .next();
+                let Some((at, mut index)) = next else {
+                    break;
+                };
+                let _ = sender.send(Event::Started(index.def.name.clone()));
+                let result = build_one(tables, &mut index).map(|()| index);
+                let _ = sender.send(Event::Built(at, Box::new(result)));
+            });
+        }
+        drop(sender);
+        // The caller's callback is not Send; it runs here, on this thread.
+        for event in events {
+            match event {
+                Event::Started(name) => started(&name),
+                Event::Built(at, result) => built[at] = Some(*result),
+            }
+        }
+    });
+    built
+        .into_iter()
+        .map(|b| b.unwrap_or_else(|| Err(Error::StorageMsg("an index build panicked".into()))))
+        .collect()
+}

@@ -1,0 +1,768 @@
+//! Index keys as byte strings whose byte order is the index order, so a
+//! build sorts flat keys with `memcmp` and an entry owns no strings.
+//!
+//! Each column is a type tag and a fixed-width or escaped payload, which
+//! makes every column's encoding prefix-free: comparing two keys byte by
+//! byte compares them column by column, and a DESC column is the same bytes
+//! inverted. NULL's tag is 0xFF, so NULL sorts last ascending and first
+//! descending, as `Key::None` does. Within one type the order is `Key`'s;
+//! one column holds one type (GlueSQL casts values to the column type), so
+//! the order between types never matters.
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use gluesql_core::chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use gluesql_core::data::{Interval, Key, Value};
+use gluesql_core::error::{Error, Result};
+use rust_decimal::Decimal;
+
+const BOOL: u8 = 1;
+const I8: u8 = 2;
+const I16: u8 = 3;
+const I32: u8 = 4;
+const I64: u8 = 5;
+const I128: u8 = 6;
+const U8: u8 = 7;
+const U16: u8 = 8;
+const U32: u8 = 9;
+const U64: u8 = 10;
+const U128: u8 = 11;
+const F32: u8 = 12;
+const F64: u8 = 13;
+const DECIMAL: u8 = 14;
+const STR: u8 = 15;
+const BYTEA: u8 = 16;
+const DATE: u8 = 17;
+const TIMESTAMP: u8 = 18;
+const TIME: u8 = 19;
+const INTERVAL: u8 = 20;
+const UUID: u8 = 21;
+const INET: u8 = 22;
+pub(crate) const NULL: u8 = 0xFF;
+
+/// Bytes kept inline; longer keys go to the heap. 62 holds every built-in
+/// index key (the longest action name with customer, timestamp and id).
+const INLINE: usize = 62;
+
+/// One encoded index key: inline when short, so sorting a build's keys
+/// moves flat bytes and compares them without chasing pointers.
+#[derive(Clone)]
+pub(crate) enum IndexKey {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<[u8]>),
+}
+
+impl IndexKey {
+    pub(crate) fn new(bytes: &[u8]) -> Self {
+        if bytes.len() <= INLINE {
+            let mut inline = [0; INLINE];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            IndexKey::Inline {
+                len: bytes.len() as u8,
+                bytes: inline,
+            }
+        } else {
+            IndexKey::Heap(bytes.into())
+        }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            IndexKey::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            IndexKey::Heap(bytes) => bytes,
+        }
+    }
+
+    /// Heap bytes behind the key, beyond its inline size.
+    pub(crate) fn heap_len(&self) -> usize {
+        match self {
+            IndexKey::Inline { .. } => 0,
+            IndexKey::Heap(bytes) => bytes.len(),
+        }
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for IndexKey {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl PartialEq for IndexKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for IndexKey {}
+
+impl Ord for IndexKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a, b) = (self.as_bytes(), other.as_bytes());
+        // Byte order, with the first eight bytes as one big-endian word:
+        // most comparisons of a build's sort end there.
+        if let (Some(x), Some(y)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
+            match u64::from_be_bytes(*x).cmp(&u64::from_be_bytes(*y)) {
+                Ordering::Equal => a[8..].cmp(&b[8..]),
+                unequal => unequal,
+            }
+        } else {
+            a.cmp(b)
+        }
+    }
+}
+
+impl PartialOrd for IndexKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Hash for IndexKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state);
+    }
+}
+
+impl std::fmt::Debug for IndexKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "IndexKey({:02x?})", self.as_bytes())
+    }
+}
+
+fn signed<const N: usize>(be: [u8; N], out: &mut Vec<u8>) {
+    out.push(be[0] ^ 0x80);
+    out.extend_from_slice(&be[1..]);
+}
+
+/// Bytes with 0x00 escaped as 00 FF and ended by 00 01: prefix-free, and a
+/// shorter string still sorts before its extensions.
+fn escaped(bytes: &[u8], out: &mut Vec<u8>) {
+    for &b in bytes {
+        out.push(b);
+        if b == 0 {
+            out.push(0xFF);
+        }
+    }
+    out.extend_from_slice(&[0, 1]);
+}
+
+fn float_bits32(v: f32) -> u32 {
+    let bits = v.to_bits();
+    // `total_cmp` order: negatives reversed below positives.
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
+}
+
+fn float_bits64(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+/// The value as sign, integer part and 28 fractional digits. Equal values
+/// of different scales (1.0, 1.00) encode alike and decode normalized.
+fn decimal(v: &Decimal, out: &mut Vec<u8>) {
+    let negative = v.is_sign_negative() && !v.is_zero();
+    let magnitude = v.abs();
+    let int = magnitude.trunc().mantissa() as u128;
+    let fract = magnitude.fract();
+    let fract = fract.mantissa() as u128 * 10u128.pow(28 - fract.scale());
+    let mut payload = [0u8; 24];
+    payload[..12].copy_from_slice(&int.to_be_bytes()[4..]);
+    payload[12..].copy_from_slice(&fract.to_be_bytes()[4..]);
+    if negative {
+        out.push(0);
+        out.extend(payload.iter().map(|b| !b));
+    } else {
+        out.push(1);
+        out.extend_from_slice(&payload);
+    }
+}
+
+fn date_days(date: &NaiveDate) -> [u8; 4] {
+    (date.num_days_from_ce() as u32 ^ 1 << 31).to_be_bytes()
+}
+
+/// Seconds since midnight and nanoseconds (a leap second's reach past 1e9)
+/// in 48 bits.
+fn time_bits(time: &NaiveTime) -> [u8; 6] {
+    let bits = u64::from(time.num_seconds_from_midnight()) << 31 | u64::from(time.nanosecond());
+    let be = bits.to_be_bytes();
+    [be[2], be[3], be[4], be[5], be[6], be[7]]
+}
+
+fn timestamp(t: &NaiveDateTime, out: &mut Vec<u8>) {
+    out.push(TIMESTAMP);
+    out.extend_from_slice(&date_days(&t.date()));
+    out.extend_from_slice(&time_bits(&t.time()));
+}
+
+fn inet(ip: &IpAddr, out: &mut Vec<u8>) {
+    out.push(INET);
+    match ip {
+        IpAddr::V4(v4) => {
+            out.push(0);
+            out.extend_from_slice(&v4.octets());
+        }
+        IpAddr::V6(v6) => {
+            out.push(1);
+            out.extend_from_slice(&v6.octets());
+        }
+    }
+}
+
+fn interval(i: &Interval, out: &mut Vec<u8>) {
+    out.push(INTERVAL);
+    // `Key` puts every microsecond interval before every month interval.
+    match i {
+        Interval::Microsecond(v) => {
+            out.push(0);
+            signed(v.to_be_bytes(), out);
+        }
+        Interval::Month(v) => {
+            out.push(1);
+            signed(v.to_be_bytes(), out);
+        }
+    }
+}
+
+pub(crate) fn invert_from(out: &mut [u8], start: usize) {
+    for b in &mut out[start..] {
+        *b = !*b;
+    }
+}
+
+/// Appends one column, inverted when `desc`.
+pub(crate) fn encode_value(value: &Value, desc: bool, out: &mut Vec<u8>) -> Result<()> {
+    let start = out.len();
+    match value {
+        Value::Null => out.push(NULL),
+        Value::Bool(v) => out.extend_from_slice(&[BOOL, u8::from(*v)]),
+        Value::I8(v) => {
+            out.push(I8);
+            signed(v.to_be_bytes(), out);
+        }
+        Value::I16(v) => {
+            out.push(I16);
+            signed(v.to_be_bytes(), out);
+        }
+        Value::I32(v) => {
+            out.push(I32);
+            signed(v.to_be_bytes(), out);
+        }
+        Value::I64(v) => {
+            out.push(I64);
+            signed(v.to_be_bytes(), out);
+        }
+        Value::I128(v) => {
+            out.push(I128);
+            signed(v.to_be_bytes(), out);
+        }
+        Value::U8(v) => out.extend_from_slice(&[U8, *v]),
+        Value::U16(v) => {
+            out.push(U16);
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        Value::U32(v) => {
+            out.push(U32);
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        Value::U64(v) => {
+            out.push(U64);
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        Value::U128(v) => {
+            out.push(U128);
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        Value::F32(v) => {
+            out.push(F32);
+            out.extend_from_slice(&float_bits32(*v).to_be_bytes());
+        }
+        Value::F64(v) => {
+            out.push(F64);
+            out.extend_from_slice(&float_bits64(*v).to_be_bytes());
+        }
+        Value::Decimal(v) => {
+            out.push(DECIMAL);
+            decimal(v, out);
+        }
+        Value::Str(s) => {
+            out.push(STR);
+            escaped(s.as_bytes(), out);
+        }
+        Value::Bytea(b) => {
+            out.push(BYTEA);
+            escaped(b, out);
+        }
+        Value::Date(d) => {
+            out.push(DATE);
+            out.extend_from_slice(&date_days(d));
+        }
+        Value::Timestamp(t) => timestamp(t, out),
+        Value::Time(t) => {
+            out.push(TIME);
+            out.extend_from_slice(&time_bits(t));
+        }
+        Value::Interval(i) => interval(i, out),
+        Value::Uuid(v) => {
+            out.push(UUID);
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        Value::Inet(ip) => inet(ip, out),
+        // The same refusals as `Key::try_from`.
+        Value::Map(_) | Value::List(_) | Value::Point(_) => {
+            Key::try_from(value)?;
+            unreachable!("maps, lists and points are not keys");
+        }
+    }
+    if desc {
+        invert_from(out, start);
+    }
+    Ok(())
+}
+
+/// Appends a row key (always ascending).
+pub(crate) fn encode_key(key: &Key, out: &mut Vec<u8>) {
+    match key {
+        Key::I64(v) => {
+            out.push(I64);
+            signed(v.to_be_bytes(), out);
+        }
+        Key::Str(s) => {
+            out.push(STR);
+            escaped(s.as_bytes(), out);
+        }
+        other => encode_value(&Value::from(other.clone()), false, out)
+            .expect("every key converts to a value that is a key"),
+    }
+}
+
+/// Reads one column, undoing the inversion of a DESC column.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    mask: u8,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8> {
+        let b = self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| corrupt("a key ends early"))?;
+        self.at += 1;
+        Ok(b ^ self.mask)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        let mut out = [0; N];
+        for b in &mut out {
+            *b = self.byte()?;
+        }
+        Ok(out)
+    }
+
+    fn signed<const N: usize>(&mut self) -> Result<[u8; N]> {
+        let mut out = self.array::<N>()?;
+        out[0] ^= 0x80;
+        Ok(out)
+    }
+
+    fn escaped(&mut self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if self.mask == 0 {
+            // Ascending (every stored row): copy the runs between escapes.
+            loop {
+                let rest = &self.bytes[self.at.min(self.bytes.len())..];
+                let zero =
+                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+                out.extend_from_slice(&rest[..zero]);
+                let marker = rest.get(zero + 1).copied();
+                self.at += zero + 2;
+                match marker {
+                    Some(0xFF) => out.push(0),
+                    Some(1) => return Ok(out),
+                    _ => return Err(corrupt("a bad escape in a string key")),
+                }
+            }
+        }
+        loop {
+            match self.byte()? {
+                0 => match self.byte()? {
+                    0xFF => out.push(0),
+                    1 => return Ok(out),
+                    _ => return Err(corrupt("a bad escape in a string key")),
+                },
+                b => out.push(b),
+            }
+        }
+    }
+
+    fn skip_escaped(&mut self) -> Result<()> {
+        if self.mask == 0 {
+            loop {
+                let rest = &self.bytes[self.at.min(self.bytes.len())..];
+                let zero =
+                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+                let marker = rest.get(zero + 1).copied();
+                self.at += zero + 2;
+                if marker == Some(1) {
+                    return Ok(());
+                }
+            }
+        }
+        loop {
+            if self.byte()? == 0 && self.byte()? == 1 {
+                return Ok(());
+            }
+        }
+    }
+
+    fn date(&mut self) -> Result<NaiveDate> {
+        let days = u32::from_be_bytes(self.array()?) ^ 1 << 31;
+        NaiveDate::from_num_days_from_ce_opt(days as i32).ok_or_else(|| corrupt("a bad date"))
+    }
+
+    fn time(&mut self) -> Result<NaiveTime> {
+        let b: [u8; 6] = self.array()?;
+        let bits = u64::from_be_bytes([0, 0, b[0], b[1], b[2], b[3], b[4], b[5]]);
+        NaiveTime::from_num_seconds_from_midnight_opt((bits >> 31) as u32, bits as u32 & !(1 << 31))
+            .ok_or_else(|| corrupt("a bad time"))
+    }
+
+    fn key(&mut self) -> Result<Key> {
+        Ok(match self.byte()? {
+            NULL => Key::None,
+            BOOL => Key::Bool(self.byte()? == 1),
+            I8 => Key::I8(i8::from_be_bytes(self.signed()?)),
+            I16 => Key::I16(i16::from_be_bytes(self.signed()?)),
+            I32 => Key::I32(i32::from_be_bytes(self.signed()?)),
+            I64 => Key::I64(i64::from_be_bytes(self.signed()?)),
+            I128 => Key::I128(i128::from_be_bytes(self.signed()?)),
+            U8 => Key::U8(self.byte()?),
+            U16 => Key::U16(u16::from_be_bytes(self.array()?)),
+            U32 => Key::U32(u32::from_be_bytes(self.array()?)),
+            U64 => Key::U64(u64::from_be_bytes(self.array()?)),
+            U128 => Key::U128(u128::from_be_bytes(self.array()?)),
+            F32 => {
+                let bits = u32::from_be_bytes(self.array()?);
+                let bits = if bits >> 31 == 1 {
+                    bits & !(1 << 31)
+                } else {
+                    !bits
+                };
+                Key::F32(f32::from_bits(bits).into())
+            }
+            F64 => {
+                let bits = u64::from_be_bytes(self.array()?);
+                let bits = if bits >> 63 == 1 {
+                    bits & !(1 << 63)
+                } else {
+                    !bits
+                };
+                Key::F64(f64::from_bits(bits).into())
+            }
+            DECIMAL => {
+                let negative = self.byte()? == 0;
+                let mut payload: [u8; 24] = self.array()?;
+                if negative {
+                    payload.iter_mut().for_each(|b| *b = !*b);
+                }
+                let mut int = [0u8; 16];
+                int[4..].copy_from_slice(&payload[..12]);
+                let mut fract = [0u8; 16];
+                fract[4..].copy_from_slice(&payload[12..]);
+                let int = Decimal::from_i128_with_scale(u128::from_be_bytes(int) as i128, 0);
+                let fract = Decimal::from_i128_with_scale(u128::from_be_bytes(fract) as i128, 28);
+                let value = (int + fract).normalize();
+                Key::Decimal(if negative { -value } else { value })
+            }
+            STR => {
+                Key::Str(String::from_utf8(self.escaped()?).map_err(|_| corrupt("a string key"))?)
+            }
+            BYTEA => Key::Bytea(self.escaped()?),
+            DATE => Key::Date(self.date()?),
+            TIMESTAMP => {
+                let date = self.date()?;
+                Key::Timestamp(date.and_time(self.time()?))
+            }
+            TIME => Key::Time(self.time()?),
+            INTERVAL => Key::Interval(match self.byte()? {
+                0 => Interval::Microsecond(i64::from_be_bytes(self.signed()?)),
+                _ => Interval::Month(i32::from_be_bytes(self.signed()?)),
+            }),
+            UUID => Key::Uuid(u128::from_be_bytes(self.array()?)),
+            INET => Key::Inet(match self.byte()? {
+                0 => IpAddr::V4(Ipv4Addr::from(self.array::<4>()?)),
+                _ => IpAddr::V6(Ipv6Addr::from(self.array::<16>()?)),
+            }),
+            tag => return Err(corrupt(&format!("unknown key tag {tag}"))),
+        })
+    }
+
+    fn skip(&mut self) -> Result<()> {
+        let fixed = match self.byte()? {
+            NULL => 0,
+            BOOL | I8 | U8 => 1,
+            I16 | U16 => 2,
+            I32 | U32 | F32 | DATE => 4,
+            TIME => 6,
+            I64 | U64 | F64 => 8,
+            TIMESTAMP => 10,
+            I128 | U128 | UUID => 16,
+            DECIMAL => 25,
+            INTERVAL => {
+                if self.byte()? == 0 {
+                    8
+                } else {
+                    4
+                }
+            }
+            INET => {
+                if self.byte()? == 0 {
+                    4
+                } else {
+                    16
+                }
+            }
+            STR | BYTEA => return self.skip_escaped(),
+            tag => return Err(corrupt(&format!("unknown key tag {tag}"))),
+        };
+        self.at += fixed;
+        Ok(())
+    }
+}
+
+fn corrupt(what: &str) -> Error {
+    Error::StorageMsg(format!("corrupt index key: {what}"))
+}
+
+fn mask(desc: bool) -> u8 {
+    if desc {
+        0xFF
+    } else {
+        0
+    }
+}
+
+/// The column starting at `at`, and where the next one starts.
+pub(crate) fn decode(bytes: &[u8], at: usize, desc: bool) -> Result<(Key, usize)> {
+    let mut reader = Reader {
+        bytes,
+        at,
+        mask: mask(desc),
+    };
+    let key = reader.key()?;
+    Ok((key, reader.at))
+}
+
+/// Where the column starting at `at` ends.
+pub(crate) fn skip(bytes: &[u8], at: usize, desc: bool) -> Result<usize> {
+    let mut reader = Reader {
+        bytes,
+        at,
+        mask: mask(desc),
+    };
+    reader.skip()?;
+    Ok(reader.at)
+}
+
+/// The smallest byte string above every string that starts with `prefix`;
+/// `None` when nothing is (an empty or all-0xFF prefix).
+pub(crate) fn successor(prefix: &[u8]) -> Option<Vec<u8>> {
+    let last = prefix.iter().rposition(|&b| b != 0xFF)?;
+    let mut next = prefix[..=last].to_vec();
+    next[last] += 1;
+    Some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gluesql_core::chrono::DateTime;
+
+    fn enc(value: &Value, desc: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        encode_value(value, desc, &mut out).unwrap();
+        out
+    }
+
+    fn ts(seconds: i64, nanos: u32) -> Value {
+        Value::Timestamp(
+            DateTime::from_timestamp(seconds, nanos)
+                .unwrap()
+                .naive_utc(),
+        )
+    }
+
+    /// Values of one type in `Key` order, then NULL.
+    fn ladders() -> Vec<Vec<Value>> {
+        vec![
+            vec![Value::Bool(false), Value::Bool(true)],
+            vec![
+                Value::I8(i8::MIN),
+                Value::I8(-1),
+                Value::I8(0),
+                Value::I8(i8::MAX),
+            ],
+            vec![Value::I32(-70_000), Value::I32(-1), Value::I32(3)],
+            vec![
+                Value::I64(i64::MIN),
+                Value::I64(-5),
+                Value::I64(0),
+                Value::I64(1 << 40),
+            ],
+            vec![Value::I128(-1), Value::I128(0), Value::I128(i128::MAX)],
+            vec![Value::U16(0), Value::U16(300), Value::U16(u16::MAX)],
+            vec![Value::U64(0), Value::U64(1), Value::U64(u64::MAX)],
+            vec![
+                Value::F64(f64::NEG_INFINITY),
+                Value::F64(-2.5),
+                Value::F64(-0.0),
+                Value::F64(0.0),
+                Value::F64(1e-300),
+                Value::F64(7.0),
+                Value::F64(f64::NAN),
+            ],
+            vec![Value::F32(-1.5), Value::F32(0.0), Value::F32(2.25)],
+            vec![
+                Value::Decimal(Decimal::new(-1505, 2)),
+                Value::Decimal(Decimal::new(-15, 1)),
+                Value::Decimal(Decimal::new(0, 0)),
+                Value::Decimal(Decimal::new(1, 3)),
+                Value::Decimal(Decimal::new(15, 1)),
+                Value::Decimal(Decimal::new(1505, 2)),
+                Value::Decimal(Decimal::MAX),
+            ],
+            vec![
+                Value::Str(String::new()),
+                Value::Str("\0".into()),
+                Value::Str("\0a".into()),
+                Value::Str("a".into()),
+                Value::Str("a\0".into()),
+                Value::Str("ab".into()),
+                Value::Str("b".into()),
+                Value::Str("é".into()),
+            ],
+            vec![
+                Value::Bytea(vec![]),
+                Value::Bytea(vec![0]),
+                Value::Bytea(vec![0xFF, 0]),
+            ],
+            vec![
+                ts(-100_000_000_000, 0),
+                ts(0, 0),
+                ts(0, 1),
+                ts(1_769_385_600, 0),
+                ts(1_769_385_600, 999_999_999),
+                ts(1_769_385_601, 0),
+            ],
+            vec![
+                Value::Date(NaiveDate::from_ymd_opt(-40, 1, 1).unwrap()),
+                Value::Date(NaiveDate::from_ymd_opt(2026, 1, 26).unwrap()),
+            ],
+            vec![
+                Value::Time(NaiveTime::from_hms_opt(0, 0, 0).unwrap()),
+                Value::Time(NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000).unwrap()),
+            ],
+            vec![
+                Value::Interval(Interval::Microsecond(-3)),
+                Value::Interval(Interval::Microsecond(9)),
+                Value::Interval(Interval::Month(-2)),
+                Value::Interval(Interval::Month(1)),
+            ],
+            vec![Value::Uuid(1), Value::Uuid(u128::MAX)],
+            vec![
+                Value::Inet("10.0.0.1".parse().unwrap()),
+                Value::Inet("192.168.0.1".parse().unwrap()),
+                Value::Inet("::1".parse().unwrap()),
+            ],
+        ]
+    }
+
+    #[test]
+    fn byte_order_is_key_order_both_ways_and_values_round_trip() {
+        for mut ladder in ladders() {
+            ladder.push(Value::Null);
+            for desc in [false, true] {
+                let encoded: Vec<Vec<u8>> = ladder.iter().map(|v| enc(v, desc)).collect();
+                for (i, (a, ea)) in ladder.iter().zip(&encoded).enumerate() {
+                    let ka = Key::try_from(a).unwrap();
+                    let (back, end) = decode(ea, 0, desc).unwrap();
+                    assert_eq!(end, ea.len(), "{a:?}");
+                    assert_eq!(skip(ea, 0, desc).unwrap(), ea.len(), "{a:?}");
+                    assert_eq!(
+                        back.cmp(&ka),
+                        Ordering::Equal,
+                        "{a:?} came back as {back:?}"
+                    );
+                    for (b, eb) in ladder.iter().zip(&encoded).skip(i + 1) {
+                        let expected = if desc {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        };
+                        assert_eq!(ea.cmp(eb), expected, "{a:?} vs {b:?} desc {desc}");
+                        // Prefix-free: no column's bytes start another's.
+                        assert!(!eb.starts_with(ea) && !ea.starts_with(eb), "{a:?} {b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn exact_values_round_trip() {
+        for ladder in ladders() {
+            for value in ladder {
+                let (back, _) = decode(&enc(&value, false), 0, false).unwrap();
+                let back = Value::from(back);
+                match (&value, &back) {
+                    (Value::Decimal(a), Value::Decimal(b)) => assert_eq!(a, b),
+                    (Value::F64(a), Value::F64(b)) => assert_eq!(a.to_bits(), b.to_bits()),
+                    _ => assert_eq!(format!("{value:?}"), format!("{back:?}")),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn columns_compare_one_after_another() {
+        let key = |a: &str, b: i64| {
+            let mut out = Vec::new();
+            encode_value(&Value::Str(a.into()), false, &mut out).unwrap();
+            encode_value(&Value::I64(b), true, &mut out).unwrap();
+            out
+        };
+        assert!(key("a", 5) < key("a", 1));
+        assert!(key("a", 1) < key("ab", 9));
+        assert!(key("ab", 9) < key("b", 9));
+    }
+
+    #[test]
+    fn successor_bounds_a_prefix() {
+        assert_eq!(successor(&[1, 2]), Some(vec![1, 3]));
+        assert_eq!(successor(&[1, 0xFF]), Some(vec![2]));
+        assert_eq!(successor(&[0xFF]), None);
+        assert_eq!(successor(&[]), None);
+    }
+
+    #[test]
+    fn long_keys_live_on_the_heap_and_compare_the_same() {
+        let long = IndexKey::new(&[7; 100]);
+        let short = IndexKey::new(&[7; 10]);
+        assert_eq!(long.heap_len(), 100);
+        assert_eq!(short.heap_len(), 0);
+        assert!(short < long);
+        assert_eq!(std::mem::size_of::<IndexKey>(), 64);
+    }
+}
