@@ -41,8 +41,9 @@ pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Ve
             let other = if label == "A" { "B" } else { "A" };
             if ratio.is_finite() {
                 format!(
-                    "{label} is {} faster than {other} ({percent_faster:.0}% less time)",
-                    format_ratio(ratio)
+                    "{label} is {} faster than {other} ({}% less time)",
+                    format_ratio(ratio),
+                    format_percent(percent_faster)
                 )
             } else {
                 format!(
@@ -71,6 +72,17 @@ pub fn plan_only() -> Verdict {
         percent_faster: 0.0,
         text: "EXPLAIN plans without running: compare the plans below; nothing was timed"
             .to_owned(),
+    }
+}
+
+/// Whole percents, but never rounded up to a "100% less time" that would
+/// mean no time at all: 99.88 reads 99.9.
+fn format_percent(percent: f64) -> String {
+    if (99.5..100.0).contains(&percent) {
+        let tenth = (percent * 10.0).floor() / 10.0;
+        format!("{tenth:.1}")
+    } else {
+        format!("{percent:.0}")
     }
 }
 
@@ -119,6 +131,9 @@ mod tests {
         assert_eq!(v.text, "A is 1.5× faster than B (33% less time)");
         assert_eq!(verdict(5.0, 5.0, None).faster, None);
         assert!(verdict(0.0, 10.0, None).text.contains("resolution"));
+        assert!(verdict(25_210.0, 30.0, None)
+            .text
+            .contains("(99.8% less time)"));
     }
 
     #[test]
