@@ -3,28 +3,36 @@
 //! expected improvement.
 use std::time::Instant;
 
+use clap::Args;
 use seekscan_core::bench::measure_with;
 use seekscan_core::comparison::verdict;
 use seekscan_core::engine::Engine;
 use seekscan_core::generator::{self, DatasetSpec};
 use seekscan_core::patterns;
 
+use crate::dataset::DatasetArgs;
 use crate::output;
 
+#[derive(Args)]
 pub struct BenchArgs {
-    pub seed: u64,
-    pub scale: usize,
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+    /// Runs of each pattern under each configuration; the median is shown.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub repeat: u32,
-    /// The "before" and "after" configurations, as `--indexes` takes them.
+    /// The "before" configuration (as --indexes takes it).
+    #[arg(long, default_value = "none")]
     pub before: String,
+    /// The "after" configuration.
+    #[arg(long, default_value = "phase3")]
     pub after: String,
 }
 
 pub fn bench(args: &BenchArgs) -> Result<(), String> {
     let started = Instant::now();
     let dataset = generator::generate(&DatasetSpec {
-        seed: args.seed,
-        scale: args.scale,
+        seed: args.dataset.seed,
+        scale: args.dataset.scale(),
     });
     let generated = started.elapsed();
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
@@ -36,8 +44,8 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
     let mut lines = Vec::new();
     lines.push(format!(
         "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
-        args.scale,
-        args.seed,
+        args.dataset.scale(),
+        args.dataset.seed,
         generated.as_secs_f64() * 1e3,
         engine.indexes().len(),
         loaded.as_secs_f64() * 1e3

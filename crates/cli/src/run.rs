@@ -1,19 +1,34 @@
 //! `seekscan run`: SQL against the sample database under one index set.
 use std::io::Write;
 
+use clap::Args;
 use seekscan_core::bench::Timings;
 use seekscan_core::engine::{Engine, QueryOutcome};
 use seekscan_core::generator::{self, DatasetSpec};
 
+use crate::dataset::DatasetArgs;
 use crate::output;
 
+#[derive(Args)]
 pub struct RunArgs {
-    pub seed: u64,
-    pub scale: usize,
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+    /// Indexes the planner may use: none (the document's "before"),
+    /// phase3 (its "after"), all (phase3 and the Phase 4 covering index)
+    /// or a comma list of index names.
+    #[arg(long, default_value = "phase3")]
     pub indexes: String,
+    #[arg(long)]
     pub sql: String,
+    /// EXPLAIN ANALYZE: run it and print the plan with estimated and
+    /// actual rows, rows examined, rows returned and the elapsed time.
+    #[arg(long)]
     pub analyze: bool,
+    /// Print one JSON object: plan, columns, rows, stats (and timings).
+    #[arg(long)]
     pub json: bool,
+    /// Run the statement N times and report median and p95.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub repeat: u32,
 }
 
@@ -52,7 +67,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     if args.repeat > 1 && !reads_only(&sql) {
         return Err("--repeat: only queries repeat; a statement that writes runs once".into());
     }
-    let mut engine = load_engine(args.seed, args.scale)?;
+    let mut engine = load_engine(args.dataset.seed, args.dataset.scale())?;
     let visible = engine
         .index_set(&args.indexes)
         .map_err(|e| format!("--indexes: {e}"))?;

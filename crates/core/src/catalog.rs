@@ -30,6 +30,27 @@ pub struct IndexDef {
     pub expected_improvement: Option<String>,
 }
 
+impl IndexDef {
+    /// The statement that defines this index, as `CREATE INDEX` here takes it.
+    pub fn create_sql(&self) -> String {
+        let keys: Vec<String> = self
+            .keys
+            .iter()
+            .map(|k| format!("{}{}", k.column, if k.desc { " DESC" } else { "" }))
+            .collect();
+        let mut sql = format!(
+            "CREATE INDEX {} ON {} ({})",
+            self.name,
+            self.table,
+            keys.join(", ")
+        );
+        if !self.include.is_empty() {
+            sql.push_str(&format!(" INCLUDE ({})", self.include.join(", ")));
+        }
+        sql
+    }
+}
+
 /// (name, table, keys with a leading '-' for DESC, use case, pattern, expected)
 type Documented = (
     &'static str,
@@ -400,6 +421,21 @@ mod tests {
             Some(IndexStatement::Drop("my_idx".into()))
         );
         assert_eq!(parse_index_statement("SELECT 1").unwrap(), None);
+    }
+
+    #[test]
+    fn create_sql_parses_back_to_the_same_definition() {
+        for def in builtin_indexes() {
+            let Some(IndexStatement::Create(parsed)) =
+                parse_index_statement(&def.create_sql()).unwrap()
+            else {
+                panic!("{}", def.create_sql())
+            };
+            assert_eq!(
+                (&parsed.name, &parsed.table, &parsed.keys, &parsed.include),
+                (&def.name, &def.table, &def.keys, &def.include)
+            );
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ fn assert_indexes_match_a_rebuild(engine: &mut Engine) {
             ..def.clone()
         };
         // Rebuild through the same storage path the loader uses.
-        engine.run(&create_sql(&rebuilt_def)).unwrap();
+        engine.run(&rebuilt_def.create_sql()).unwrap();
         let rebuilt = engine.storage().index_entries(&def.name).unwrap();
         assert_eq!(
             maintained_stats,
@@ -51,24 +51,6 @@ fn assert_indexes_match_a_rebuild(engine: &mut Engine) {
             );
         }
     }
-}
-
-fn create_sql(def: &IndexDef) -> String {
-    let keys: Vec<String> = def
-        .keys
-        .iter()
-        .map(|k| format!("{} {}", k.column, if k.desc { "DESC" } else { "ASC" }))
-        .collect();
-    let mut sql = format!(
-        "CREATE INDEX {} ON {} ({})",
-        def.name,
-        def.table,
-        keys.join(", ")
-    );
-    if !def.include.is_empty() {
-        sql.push_str(&format!(" INCLUDE ({})", def.include.join(", ")));
-    }
-    sql
 }
 
 #[test]
