@@ -7,6 +7,7 @@
 mod candidates;
 mod columns;
 mod conditions;
+mod selectivity;
 
 use std::collections::BTreeSet;
 
@@ -282,18 +283,20 @@ impl Pass<'_> {
             .iter()
             .map(|o| Some((scope.column(&o.expr)?, o.asc.unwrap_or(true))))
             .collect::<Option<Vec<_>>>();
+        let counted = selectivity::counted(table, &conjuncts);
         let query = Query {
             rows: table.row_count() as f64,
             column_names: table.column_names(),
             primary_key: table.primary_key,
             conjuncts: &conjuncts,
+            counted: &counted,
             order,
             limit,
             needed: self.needed,
         };
         let visible = self.storage.visible.borrow();
         let mut candidates: Vec<(Option<String>, std::result::Result<Candidate, String>)> =
-            vec![(None, Ok(query.full_scan()))];
+            Vec::new();
         for index in table
             .indexes
             .values()
@@ -314,6 +317,14 @@ impl Pass<'_> {
                 candidates.push((name, Ok(ordered)));
             }
         }
+        // The fewest matching rows any counted seek found: the most
+        // conditions checked against the data rather than guessed.
+        let matches = candidates
+            .iter()
+            .filter_map(|(_, c)| c.as_ref().ok()?.matches)
+            .reduce(f64::min);
+        // First, so that it wins a tie.
+        candidates.insert(0, (None, Ok(query.full_scan(matches))));
         let best = candidates
             .iter()
             .enumerate()

@@ -4,6 +4,9 @@
 //! query. Costs are in "row reads": a table row costs 1, an index entry 0.2
 //! plus a little per column it holds, so of two indexes that serve a query
 //! equally the narrower one wins (as in SQLite, which weighs index row size).
+//! The rows a seek matches are counted in the index spans it would read
+//! (like MySQL's index dives), so a skewed value is not taken for an average
+//! one; filters left for after the seek are guessed.
 use std::collections::BTreeSet;
 
 use super::conditions::{value_sql, Condition, Conjunct};
@@ -14,6 +17,9 @@ const ENTRY_COST: f64 = 0.2;
 const ENTRY_COLUMN_COST: f64 = 0.01;
 const SEEK_COST: f64 = 0.5;
 const SORT_COST: f64 = 0.05;
+/// Seeks with at most this many spans (IN-list combinations) have their
+/// entries counted exactly; larger ones are estimated from averages.
+pub(super) const MAX_COUNTED_SPANS: usize = 64;
 
 /// What the query asks of one table.
 pub(crate) struct Query<'a> {
@@ -21,6 +27,8 @@ pub(crate) struct Query<'a> {
     pub(crate) column_names: Vec<&'a str>,
     pub(crate) primary_key: Option<usize>,
     pub(crate) conjuncts: &'a [Conjunct],
+    /// Per conjunct, the share of rows it keeps where an index counted it.
+    pub(crate) counted: &'a [Option<f64>],
     /// ORDER BY as (column, ascending); `None` when some key is not a plain
     /// column of this table (then no index can supply the order).
     pub(crate) order: Option<Vec<(usize, bool)>>,
@@ -38,6 +46,8 @@ pub(crate) struct Candidate {
     pub(crate) applied: Vec<usize>,
     pub(crate) sorted: bool,
     pub(crate) early_stop: bool,
+    /// Rows passing the whole WHERE clause, when the seek's were counted.
+    pub(crate) matches: Option<f64>,
     pub(crate) est_rows: f64,
     pub(crate) cost: f64,
 }
@@ -52,11 +62,16 @@ impl Query<'_> {
             .iter()
             .enumerate()
             .filter(|(i, _)| !skip.contains(i))
-            .map(|(_, c)| match &c.usable {
-                Some((_, Condition::Eq(values))) => (0.1 * values.len() as f64).min(1.0),
-                Some((_, Condition::Range { .. })) => 0.3,
-                None => 0.5,
-            })
+            .map(
+                |(i, c)| match (self.counted.get(i).copied().flatten(), &c.usable) {
+                    (Some(counted), _) => counted,
+                    (None, Some((_, Condition::Eq(values)))) => {
+                        (0.1 * values.len() as f64).min(1.0)
+                    }
+                    (None, Some((_, Condition::Range { .. }))) => 0.3,
+                    (None, None) => 0.5,
+                },
+            )
             .product()
     }
 
@@ -64,11 +79,16 @@ impl Query<'_> {
         rows * (rows + 2.0).log2() * SORT_COST
     }
 
-    pub(crate) fn full_scan(&self) -> Candidate {
-        let out = self.rows * self.selectivity(&[]);
+    /// A full scan. `matches`: rows passing the WHERE clause, as an index
+    /// seek counted them; the rows to sort and the point where LIMIT stops
+    /// follow from it instead of from guessed selectivities.
+    pub(crate) fn full_scan(&self, matches: Option<f64>) -> Candidate {
+        let out = matches.unwrap_or_else(|| self.rows * self.selectivity(&[]));
         let needs_sort = self.needs_sort();
         let read = match self.limit {
-            Some(limit) if !needs_sort => self.rows.min(limit as f64 / self.selectivity(&[])),
+            Some(limit) if !needs_sort => self
+                .rows
+                .min(limit as f64 * self.rows / out.max(f64::MIN_POSITIVE)),
             _ => self.rows,
         };
         Candidate {
@@ -78,6 +98,7 @@ impl Query<'_> {
             applied: Vec::new(),
             sorted: !needs_sort,
             early_stop: self.limit.is_some() && !needs_sort,
+            matches: None,
             est_rows: read,
             cost: read + if needs_sort { self.sort_cost(out) } else { 0.0 },
         }
@@ -143,6 +164,30 @@ impl Query<'_> {
             .map(|&i| self.column_names[i])
             .collect();
         needed.iter().all(|c| held.contains(c.as_str()))
+    }
+
+    /// Rows a seek matches from the averages per index prefix, when the
+    /// seek has too many spans to count: skewed values are misjudged.
+    fn average_matches(
+        &self,
+        index: &SecondaryIndex,
+        spec: &AccessSpec,
+        combos: f64,
+        entries: f64,
+    ) -> f64 {
+        let prefix = spec.eq.len();
+        let scale = self.rows / entries.max(1.0);
+        let matched = if prefix == 0 {
+            self.rows
+        } else {
+            combos * index.stats.rows_per_prefix(prefix) * scale
+        };
+        matched
+            * match (&spec.lower, &spec.upper) {
+                (Some(_), Some(_)) => 0.1,
+                (None, None) => 1.0,
+                _ => 0.3,
+            }
     }
 
     /// The index read with an equality prefix of at most `max_eq` columns.
@@ -221,23 +266,30 @@ impl Query<'_> {
             ));
         }
         let combos: f64 = eq.iter().map(|v| v.len() as f64).product();
-        let scale = self.rows / entries.max(1.0);
-        let mut matched = if prefix == 0 {
-            self.rows
-        } else {
-            combos * index.stats.rows_per_prefix(prefix) * scale
+        let covering = self.covers(index);
+        let spec = AccessSpec {
+            index: index.def.name.clone(),
+            eq,
+            lower,
+            upper,
+            reverse: direction.unwrap_or(false),
+            covering,
         };
-        matched *= match (&lower, &upper) {
-            (Some(_), Some(_)) => 0.1,
-            (None, None) => 1.0,
-            _ => 0.3,
+        let counted = if applied.is_empty() {
+            None
+        } else {
+            index.count(&spec, MAX_COUNTED_SPANS).ok().flatten()
+        };
+        let matched = match counted {
+            Some(counted) => counted as f64,
+            None if applied.is_empty() => self.rows,
+            None => self.average_matches(index, &spec, combos, entries),
         };
         let residual = self.selectivity(&applied);
         let read = match self.limit {
             Some(limit) if sorted => matched.min(limit as f64 / residual),
             _ => matched,
         };
-        let covering = self.covers(index);
         let width = (index.key_columns.len() + index.include_columns.len()) as f64;
         let per_row = ENTRY_COST + ENTRY_COLUMN_COST * width + if covering { 0.0 } else { 1.0 };
         let sort = if sorted {
@@ -253,19 +305,13 @@ impl Query<'_> {
             (false, true) => "index scan",
         };
         Ok(Candidate {
-            spec: Some(AccessSpec {
-                index: index.def.name.clone(),
-                eq,
-                lower,
-                upper,
-                reverse: direction.unwrap_or(false),
-                covering,
-            }),
+            spec: Some(spec),
             access: kind,
             seek_key: (!seek_parts.is_empty()).then(|| seek_parts.join(" AND ")),
             applied,
             sorted,
             early_stop: sorted && self.limit.is_some(),
+            matches: counted.map(|_| matched * residual),
             est_rows: read,
             cost: seeks + read * per_row + sort,
         })

@@ -207,14 +207,8 @@ impl Entries {
         )
     }
 
-    /// Entries between the bounds, in index order or reversed. The bounds
-    /// must not cross.
-    pub(crate) fn range<'a>(
-        &'a self,
-        lower: Bound<&[u8]>,
-        upper: Bound<&[u8]>,
-        reverse: bool,
-    ) -> EntryIter<'a> {
+    /// Base positions `start..end` between the bounds.
+    fn base_span(&self, lower: Bound<&[u8]>, upper: Bound<&[u8]>) -> (usize, usize) {
         let start = match lower {
             Bound::Included(b) => self.base.partition_point(|k| k.as_bytes() < b),
             Bound::Excluded(b) => self.base.partition_point(|k| k.as_bytes() <= b),
@@ -226,6 +220,51 @@ impl Entries {
             Bound::Unbounded => self.base.len(),
         }
         .max(start);
+        (start, end)
+    }
+
+    /// Removed base positions in `start..end`, a bitmap word at a time.
+    fn removed_between(&self, start: usize, end: usize) -> usize {
+        if self.removed_count == 0 || start >= end {
+            return 0;
+        }
+        let (first, last) = (start / 64, (end - 1) / 64);
+        (first..=last)
+            .map(|w| {
+                let mut word = self.removed[w];
+                if w == first {
+                    word &= u64::MAX << (start % 64);
+                }
+                if w == last && !end.is_multiple_of(64) {
+                    word &= u64::MAX >> (64 - end % 64);
+                }
+                word.count_ones() as usize
+            })
+            .sum()
+    }
+
+    /// How many entries lie between the bounds, without reading them: two
+    /// binary searches on the vector, the removed bits in between, and the
+    /// added entries in range (few: they fold back once they pile up).
+    pub(crate) fn count(&self, lower: Bound<&[u8]>, upper: Bound<&[u8]>) -> usize {
+        let (start, end) = self.base_span(lower, upper);
+        let added = if self.added.is_empty() {
+            0
+        } else {
+            self.added.range::<[u8], _>((lower, upper)).count()
+        };
+        end - start - self.removed_between(start, end) + added
+    }
+
+    /// Entries between the bounds, in index order or reversed. The bounds
+    /// must not cross.
+    pub(crate) fn range<'a>(
+        &'a self,
+        lower: Bound<&[u8]>,
+        upper: Bound<&[u8]>,
+        reverse: bool,
+    ) -> EntryIter<'a> {
+        let (start, end) = self.base_span(lower, upper);
         let live = move |at: &usize| !self.is_removed(*at);
         let entry = move |at: usize| (self.base[at].as_bytes(), self.include_at(at));
         let added = self
@@ -373,5 +412,48 @@ mod tests {
             .map(|(k, _)| u32::from_be_bytes(k.try_into().unwrap()))
             .collect();
         assert_eq!(some, [102, 104, 106, 108, 111, 112]);
+        for (low, high) in [(0u32, 6000u32), (100, 112), (63, 64), (127, 1025), (5, 5)] {
+            let (low, high) = (low.to_be_bytes(), high.to_be_bytes());
+            let bounds = (Bound::Included(&low[..]), Bound::Excluded(&high[..]));
+            assert_eq!(
+                entries.count(bounds.0, bounds.1),
+                entries.range(bounds.0, bounds.1, false).count()
+            );
+        }
+        assert_eq!(
+            entries.count(Bound::Unbounded, Bound::Unbounded),
+            expected.len()
+        );
+    }
+
+    #[test]
+    fn counts_match_reads_with_writes_pending() {
+        let mut entries = Entries::from_sorted((0..1000).map(|n| key(n * 2)).collect(), Vec::new());
+        // Removals at and around bitmap word edges, additions in between.
+        for n in [0u32, 126, 128, 254, 256, 1000, 1998] {
+            assert!(entries.remove(&n.to_be_bytes()));
+        }
+        for n in [1u32, 127, 129, 999, 1999] {
+            assert!(entries.insert(key(n), Box::default()));
+        }
+        assert!(entries.removed_count > 0 && !entries.added.is_empty());
+        for low in [0u32, 1, 63, 64, 126, 127, 128, 129, 500] {
+            for high in [low, low + 1, 129, 130, 256, 257, 1001, 2000, 5000] {
+                let (l, h) = (low.to_be_bytes(), high.to_be_bytes());
+                for bounds in [
+                    (Bound::Included(&l[..]), Bound::Excluded(&h[..])),
+                    (Bound::Excluded(&l[..]), Bound::Included(&h[..])),
+                ] {
+                    if low > high {
+                        continue;
+                    }
+                    assert_eq!(
+                        entries.count(bounds.0, bounds.1),
+                        entries.range(bounds.0, bounds.1, false).count(),
+                        "{low}..{high}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -362,6 +362,27 @@ impl SecondaryIndex {
         Ok(spans)
     }
 
+    /// How many entries the spec selects, counted span by span without
+    /// reading them; `None` when it would seek more than `max_spans` spans.
+    pub(crate) fn count(&self, spec: &AccessSpec, max_spans: usize) -> Result<Option<u64>> {
+        // Bound the combinations before building them: an IN list product
+        // can be far larger than the spans worth counting.
+        let mut combinations = 1usize;
+        for values in &spec.eq {
+            combinations = combinations.saturating_mul(values.len());
+            if combinations > max_spans {
+                return Ok(None);
+            }
+        }
+        let spans = self.spans(spec)?;
+        Ok(Some(
+            spans
+                .iter()
+                .map(|(low, high)| self.entries.count(as_ref(low), as_ref(high)) as u64)
+                .sum(),
+        ))
+    }
+
     /// Entries the spec selects, in index order (reversed when asked).
     pub(crate) fn seek<'a>(&'a self, spec: &AccessSpec) -> Result<EntryIter<'a>> {
         let mut spans = self.spans(spec)?;
