@@ -55,18 +55,7 @@ pub fn IndexPanel(props: &IndexPanelProps) -> Html {
 
 /// `(customer_id, status, started_at DESC)`.
 pub fn key_text(index: &IndexDef) -> String {
-    let keys: Vec<String> = index
-        .keys
-        .iter()
-        .map(|key| {
-            if key.desc {
-                format!("{} DESC", key.column)
-            } else {
-                key.column.clone()
-            }
-        })
-        .collect();
-    format!("({})", keys.join(", "))
+    format!("({})", index.key_list().join(", "))
 }
 
 fn index_row(props: &IndexPanelProps, index: &IndexDef) -> Html {

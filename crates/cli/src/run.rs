@@ -2,8 +2,8 @@
 use std::io::Write;
 
 use clap::Args;
-use seekscan_core::bench::Timings;
-use seekscan_core::engine::{Engine, QueryOutcome};
+use seekscan_core::bench::measure_with;
+use seekscan_core::engine::{Engine, QueryOutcome, StatementKind};
 use seekscan_core::generator::{self, DatasetSpec};
 
 use crate::dataset::DatasetArgs;
@@ -45,16 +45,6 @@ fn first_word(sql: &str) -> (String, &str) {
     (sql[..end].to_ascii_uppercase(), &sql[end..])
 }
 
-/// Whether running `sql` again changes nothing: a query, or a plain EXPLAIN.
-fn reads_only(sql: &str) -> bool {
-    let (word, rest) = first_word(sql);
-    match word.as_str() {
-        "EXPLAIN" => first_word(rest).0 != "ANALYZE" || reads_only(first_word(rest).1),
-        "SELECT" | "WITH" | "VALUES" | "SHOW" => true,
-        _ => sql.trim_start().starts_with('('),
-    }
-}
-
 pub fn run(args: &RunArgs) -> Result<(), String> {
     let sql = if args.analyze {
         if first_word(&args.sql).0 == "EXPLAIN" {
@@ -64,20 +54,15 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     } else {
         args.sql.clone()
     };
-    if args.repeat > 1 && !reads_only(&sql) {
+    if args.repeat > 1 && StatementKind::of(&sql) != StatementKind::Read {
         return Err("--repeat: only queries repeat; a statement that writes runs once".into());
     }
     let mut engine = load_engine(args.dataset.seed, args.dataset.scale())?;
     let visible = engine
         .index_set(&args.indexes)
         .map_err(|e| format!("--indexes: {e}"))?;
-    let outcome = engine.run_with(&sql, &visible).map_err(|e| e.to_string())?;
-    let mut samples = vec![outcome.stats.elapsed_us as f64];
-    for _ in 1..args.repeat {
-        let again = engine.run_with(&sql, &visible).map_err(|e| e.to_string())?;
-        samples.push(again.stats.elapsed_us as f64);
-    }
-    let timings = Timings::from_samples(samples);
+    let (outcome, timings) =
+        measure_with(&mut engine, &sql, &visible, args.repeat).map_err(|e| e.to_string())?;
     output::to_stdout(|out| {
         if args.json {
             let mut value = serde_json::to_value(&outcome)?;
@@ -124,30 +109,4 @@ fn write_rows(out: &mut dyn Write, outcome: &QueryOutcome) -> std::io::Result<()
         writeln!(out, "{}", cells.join("\t"))?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::reads_only;
-
-    #[test]
-    fn only_queries_repeat() {
-        for sql in [
-            "SELECT 1",
-            " with x as (select 1) select * from x",
-            "EXPLAIN INSERT INTO t VALUES (1)",
-            "EXPLAIN ANALYZE SELECT 1",
-            "(SELECT 1)",
-        ] {
-            assert!(reads_only(sql), "{sql}");
-        }
-        for sql in [
-            "INSERT INTO t VALUES (1)",
-            "EXPLAIN ANALYZE DELETE FROM t",
-            "CREATE INDEX i ON t (a)",
-            "",
-        ] {
-            assert!(!reads_only(sql), "{sql}");
-        }
-    }
 }

@@ -31,18 +31,21 @@ pub struct IndexDef {
 }
 
 impl IndexDef {
-    /// The statement that defines this index, as `CREATE INDEX` here takes it.
-    pub fn create_sql(&self) -> String {
-        let keys: Vec<String> = self
-            .keys
+    /// The key columns as SQL writes them: `customer_id`, `started_at DESC`.
+    pub fn key_list(&self) -> Vec<String> {
+        self.keys
             .iter()
             .map(|k| format!("{}{}", k.column, if k.desc { " DESC" } else { "" }))
-            .collect();
+            .collect()
+    }
+
+    /// The statement that defines this index, as `CREATE INDEX` here takes it.
+    pub fn create_sql(&self) -> String {
         let mut sql = format!(
             "CREATE INDEX {} ON {} ({})",
             self.name,
             self.table,
-            keys.join(", ")
+            self.key_list().join(", ")
         );
         if !self.include.is_empty() {
             sql.push_str(&format!(" INCLUDE ({})", self.include.join(", ")));

@@ -166,17 +166,7 @@ pub fn insert_sql(table: &str, columns: &[&str], rows: &[Vec<Value>]) -> String 
 /// `CREATE INDEX`; INCLUDE columns become trailing key columns, which
 /// serve the same covering reads wherever INCLUDE is missing.
 pub fn create_index_sql(def: &IndexDef) -> String {
-    let mut keys: Vec<String> = def
-        .keys
-        .iter()
-        .map(|k| {
-            if k.desc {
-                format!("{} DESC", k.column)
-            } else {
-                k.column.clone()
-            }
-        })
-        .collect();
+    let mut keys = def.key_list();
     keys.extend(def.include.iter().cloned());
     let statement = format!(
         "CREATE INDEX {} ON {} ({});",

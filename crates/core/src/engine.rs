@@ -83,6 +83,38 @@ fn split_explain(sql: &str) -> (Option<bool>, &str) {
     }
 }
 
+/// What a statement does, from its leading words: a read may be repeated
+/// for timing; a write must run once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementKind {
+    Read,
+    Write,
+    /// Neither (empty, or text that does not parse): the engine reports it.
+    Unknown,
+}
+
+impl StatementKind {
+    pub fn of(sql: &str) -> Self {
+        match split_explain(sql) {
+            // EXPLAIN ANALYZE runs the statement; plain EXPLAIN only plans it.
+            (Some(true), inner) => Self::of(inner),
+            (Some(false), _) => Self::Read,
+            (None, sql) => {
+                let sql = sql.trim_start();
+                let first = sql.split_whitespace().next().unwrap_or("");
+                match first.to_ascii_uppercase().as_str() {
+                    "SELECT" | "WITH" | "VALUES" | "SHOW" => Self::Read,
+                    "INSERT" | "UPDATE" | "DELETE" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE" => {
+                        Self::Write
+                    }
+                    _ if sql.starts_with('(') => Self::Read,
+                    _ => Self::Unknown,
+                }
+            }
+        }
+    }
+}
+
 impl Engine {
     pub fn new() -> Self {
         Self {
@@ -362,5 +394,34 @@ pub fn json_cell(value: Value) -> serde_json::Value {
         Value::Str(s) => s.into(),
         Value::Timestamp(t) => t.format("%Y-%m-%d %H:%M:%S").to_string().into(),
         other => String::from(other).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StatementKind;
+
+    #[test]
+    fn reads_writes_and_the_rest() {
+        for sql in [
+            "SELECT 1",
+            " with x as (select 1) select * from x",
+            "EXPLAIN INSERT INTO t VALUES (1)",
+            "EXPLAIN ANALYZE SELECT 1",
+            "(SELECT 1)",
+        ] {
+            assert_eq!(StatementKind::of(sql), StatementKind::Read, "{sql}");
+        }
+        for sql in [
+            "INSERT INTO t VALUES (1)",
+            "EXPLAIN ANALYZE DELETE FROM t",
+            "CREATE INDEX i ON t (a)",
+            "drop index i",
+        ] {
+            assert_eq!(StatementKind::of(sql), StatementKind::Write, "{sql}");
+        }
+        for sql in ["", "SELEC nonsense"] {
+            assert_eq!(StatementKind::of(sql), StatementKind::Unknown, "{sql}");
+        }
     }
 }

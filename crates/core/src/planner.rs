@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::explain::RejectedCandidate;
 use crate::storage::SeekStorage;
 use candidates::{Candidate, Query};
+use columns::Names;
 use conditions::{analyze, conjuncts, Scope};
 
 /// The planner's decision for one table source, for EXPLAIN.
@@ -52,7 +53,8 @@ impl Planner for SeekStorage {
     fn plan(&self, statement: StatementPlan) -> Result<StatementPlan> {
         let schema_map = fetch_schema_map(self, &statement)?;
         validate(&schema_map, &statement)?;
-        columns::check(&schema_map, &statement)?;
+        let names = Names::of(&statement);
+        names.check(&schema_map)?;
         let statement = plan_schemaless(&schema_map, statement)?;
         let statement = plan_primary_key(&schema_map, statement);
         let statement = plan_hash_join(&schema_map, statement);
@@ -60,7 +62,7 @@ impl Planner for SeekStorage {
         self.choices.borrow_mut().clear();
         Ok(match statement {
             StatementPlan::Query(query) => {
-                let needed = needed_columns(&query);
+                let needed = names.needed();
                 let pass = Pass {
                     storage: self,
                     needed: needed.as_ref(),
@@ -70,36 +72,6 @@ impl Planner for SeekStorage {
             other => other,
         })
     }
-}
-
-/// Every column name the query mentions; `None` if it reads whole rows.
-fn needed_columns(query: &QueryPlan) -> Option<BTreeSet<String>> {
-    fn walk(json: &serde_json::Value, out: &mut BTreeSet<String>) -> bool {
-        match json {
-            serde_json::Value::String(s) => s != "Wildcard",
-            serde_json::Value::Array(items) => items.iter().all(|v| walk(v, out)),
-            serde_json::Value::Object(map) => map.iter().all(|(key, value)| match key.as_str() {
-                "Wildcard" | "QualifiedWildcard" => false,
-                "Identifier" => {
-                    if let serde_json::Value::String(name) = value {
-                        out.insert(name.clone());
-                    }
-                    true
-                }
-                "CompoundIdentifier" => {
-                    if let Some(name) = value.get("ident").and_then(|v| v.as_str()) {
-                        out.insert(name.to_owned());
-                    }
-                    true
-                }
-                _ => walk(value, out),
-            }),
-            _ => true,
-        }
-    }
-    let json = serde_json::to_value(query).ok()?;
-    let mut out = BTreeSet::new();
-    walk(&json, &mut out).then_some(out)
 }
 
 fn limit_count(expr: &ExprPlan) -> Option<u64> {

@@ -4,7 +4,7 @@ use web_time::Instant;
 
 use crate::bench;
 use crate::catalog;
-use crate::engine::Engine;
+use crate::engine::{Engine, StatementKind};
 use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
@@ -15,21 +15,6 @@ use crate::protocol::{
 #[derive(Default)]
 pub struct Service {
     engine: Option<Engine>,
-}
-
-/// Whether a statement changes data, decided from its first word. Anything
-/// else (a read, or text that does not parse) runs under each configuration,
-/// so a syntax error shows in the panes like any other query error.
-fn writes(sql: &str) -> bool {
-    let first = sql
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    matches!(
-        first.as_str(),
-        "INSERT" | "UPDATE" | "DELETE" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE"
-    )
 }
 
 /// GlueSQL's messages as a reader wants them: the parser's own text (with
@@ -163,7 +148,9 @@ impl Service {
             Ok(statement) => statement.is_some(),
             Err(message) => return RunKind::Failed { message },
         };
-        if index_statement || writes(sql) {
+        // Anything not a write (a read, or text that does not parse) runs under
+        // each configuration, so a syntax error shows in the panes.
+        if index_statement || StatementKind::of(sql) == StatementKind::Write {
             // Repeating a write would apply it N times, and a catalog change
             // concerns both configurations: these run once.
             let visible = match configs.first() {

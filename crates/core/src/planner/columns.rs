@@ -1,6 +1,8 @@
-//! Unknown columns, caught at plan time. GlueSQL's executor only notices an
-//! unknown identifier when it evaluates a row, so a query that matches no
-//! rows would silently return nothing; this check names the column instead.
+//! The names a statement uses, read once per plan: the columns the query
+//! needs (covering reads), and unknown columns caught at plan time. GlueSQL's
+//! executor only notices an unknown identifier when it evaluates a row, so a
+//! query that matches no rows would silently return nothing; the check names
+//! the column instead.
 use std::collections::{BTreeSet, HashMap};
 
 use gluesql_core::data::Schema;
@@ -11,7 +13,7 @@ use serde_json::Value as Json;
 
 /// What a statement names: tables, column references, output labels.
 #[derive(Default)]
-struct Names {
+pub(crate) struct Names {
     tables: BTreeSet<String>,
     /// (table alias for `alias.column`, column).
     references: BTreeSet<(Option<String>, String)>,
@@ -19,11 +21,39 @@ struct Names {
     /// A derived table, series, dictionary or VALUES source: its columns are
     /// not in any schema, so the check steps aside.
     opaque_source: bool,
+    /// `*` or `alias.*`: the statement reads whole rows.
+    wildcard: bool,
+    /// Only SELECT, UPDATE and DELETE are checked.
+    checked: bool,
 }
 
 impl Names {
+    pub(crate) fn of(statement: &StatementPlan) -> Self {
+        let mut names = Names::default();
+        match statement {
+            StatementPlan::Query(_) => names.checked = true,
+            StatementPlan::Update { table_name, .. } | StatementPlan::Delete { table_name, .. } => {
+                names.checked = true;
+                names.tables.insert(table_name.clone());
+            }
+            _ => {}
+        }
+        match serde_json::to_value(statement) {
+            Ok(json) => names.walk(&json),
+            // Unreadable: check nothing and assume whole rows are read.
+            Err(_) => (names.checked, names.wildcard) = (false, true),
+        }
+        names
+    }
+
+    /// Every column name the statement mentions; `None` if it reads whole rows.
+    pub(crate) fn needed(&self) -> Option<BTreeSet<String>> {
+        (!self.wildcard).then(|| self.references.iter().map(|(_, c)| c.clone()).collect())
+    }
+
     fn walk(&mut self, json: &Json) {
         match json {
+            Json::String(s) if s == "Wildcard" => self.wildcard = true,
             Json::Array(items) => items.iter().for_each(|item| self.walk(item)),
             Json::Object(map) => {
                 for (key, value) in map {
@@ -40,8 +70,8 @@ impl Names {
                         // `FROM t AS x(a, b)` renames the columns.
                         ("alias", Json::Object(alias)) => {
                             if let Some(Json::Array(columns)) = alias.get("columns") {
-                                let names = columns.iter().filter_map(Json::as_str);
-                                self.labels.extend(names.map(str::to_owned));
+                                let renamed = columns.iter().filter_map(Json::as_str);
+                                self.labels.extend(renamed.map(str::to_owned));
                             }
                         }
                         ("label", Json::String(label)) => {
@@ -64,8 +94,10 @@ impl Names {
                             }
                             self.walk(value);
                         }
+                        ("Wildcard" | "QualifiedWildcard", _) => self.wildcard = true,
                         ("Derived" | "Series" | "Dictionary" | "Values", _) => {
                             self.opaque_source = true;
+                            self.walk(value);
                         }
                         _ => self.walk(value),
                     }
@@ -74,45 +106,36 @@ impl Names {
             _ => {}
         }
     }
-}
 
-/// Fails as GlueSQL's evaluation would (identifier not found) when a SELECT, UPDATE or DELETE refers to a
-/// column that none of its tables has and no output label names.
-pub(crate) fn check(schema_map: &HashMap<String, Schema>, statement: &StatementPlan) -> Result<()> {
-    let mut names = Names::default();
-    match statement {
-        StatementPlan::Query(_) => {}
-        StatementPlan::Update { table_name, .. } | StatementPlan::Delete { table_name, .. } => {
-            names.tables.insert(table_name.clone());
-        }
-        _ => return Ok(()),
-    }
-    let Ok(json) = serde_json::to_value(statement) else {
-        return Ok(());
-    };
-    names.walk(&json);
-    if names.opaque_source || names.tables.is_empty() {
-        return Ok(());
-    }
-    let mut columns = BTreeSet::new();
-    for table in &names.tables {
-        // A missing or schemaless table is GlueSQL's to report.
-        let Some(defs) = schema_map.get(table).and_then(|s| s.column_defs.as_ref()) else {
+    /// Fails as GlueSQL's evaluation would (identifier not found) when a
+    /// SELECT, UPDATE or DELETE refers to a column that none of its tables
+    /// has and no output label self.
+    pub(crate) fn check(&self, schema_map: &HashMap<String, Schema>) -> Result<()> {
+        if !self.checked || self.opaque_source || self.tables.is_empty() {
             return Ok(());
-        };
-        columns.extend(defs.iter().map(|d| d.name.clone()));
-    }
-    let unknown = names
-        .references
-        .iter()
-        .find(|(_, name)| !columns.contains(name) && !names.labels.contains(name));
-    match unknown.cloned() {
-        Some((None, name)) => Err(EvaluateError::IdentifierNotFound(name).into()),
-        Some((Some(table_alias), column_name)) => Err(EvaluateError::CompoundIdentifierNotFound {
-            table_alias,
-            column_name,
         }
-        .into()),
-        None => Ok(()),
+        let mut columns = BTreeSet::new();
+        for table in &self.tables {
+            // A missing or schemaless table is GlueSQL's to report.
+            let Some(defs) = schema_map.get(table).and_then(|s| s.column_defs.as_ref()) else {
+                return Ok(());
+            };
+            columns.extend(defs.iter().map(|d| d.name.clone()));
+        }
+        let unknown = self
+            .references
+            .iter()
+            .find(|(_, name)| !columns.contains(name) && !self.labels.contains(name));
+        match unknown.cloned() {
+            Some((None, name)) => Err(EvaluateError::IdentifierNotFound(name).into()),
+            Some((Some(table_alias), column_name)) => {
+                Err(EvaluateError::CompoundIdentifierNotFound {
+                    table_alias,
+                    column_name,
+                }
+                .into())
+            }
+            None => Ok(()),
+        }
     }
 }
