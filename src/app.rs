@@ -31,12 +31,9 @@ fn send(engine: &Engine, request: Request) {
 
 /// A configuration in a few words, for its pane's heading.
 pub fn describe(names: &[String]) -> String {
-    let phase3: Vec<String> = IndexSet::phase3().names().map(str::to_owned).collect();
-    let mut sorted = names.to_vec();
-    sorted.sort();
     match names.len() {
         0 => "before: no secondary indexes".to_owned(),
-        _ if sorted == phase3 => "after: the 9 Phase 3 indexes".to_owned(),
+        _ if IndexSet::of(names) == IndexSet::phase3() => "after: the 9 Phase 3 indexes".to_owned(),
         1 => format!("only {}", names[0]),
         n => format!("{n} indexes"),
     }

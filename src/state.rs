@@ -1,12 +1,12 @@
 //! The page's state as a Yew reducer: every change is an [`Action`].
 use std::rc::Rc;
 
-use seekscan_core::catalog::{IndexDef, IndexSet};
-use seekscan_core::comparison::{self, verdict, Verdict};
+use seekscan_core::catalog::IndexDef;
+use seekscan_core::comparison::{compare, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{
-    DatasetInfo, LoadProgress, Pane, PaneResult, Response, RowAgreement, RunKind, Slot,
+    DatasetInfo, LoadProgress, Pane, Response, RowAgreement, RunKind, Slot,
 };
 use yew::Reducible;
 
@@ -108,30 +108,15 @@ impl AppState {
         self.status != EngineStatus::Ready
     }
 
-    /// Visible indexes of a configuration: the link's or the user's choice,
-    /// else the default (A: no secondary index, B: the Phase 3 set).
+    /// Visible indexes of a configuration (see [`Experiment::config`]).
     pub fn config(&self, slot: Slot) -> Vec<String> {
-        let chosen = match slot {
-            Slot::A => &self.experiment.a,
-            Slot::B => &self.experiment.b,
-        };
-        match (chosen, slot) {
-            (Some(names), _) => names.clone(),
-            (None, Slot::A) => Vec::new(),
-            (None, Slot::B) => IndexSet::phase3().names().map(str::to_owned).collect(),
-        }
+        self.experiment.config(slot)
     }
 
     /// The configuration after switching `index` on or off, in catalog order.
     pub fn toggled(&self, slot: Slot, index: &str, visible: bool) -> Vec<String> {
-        let mut names = self.config(slot);
-        names.retain(|name| name != index);
-        if visible {
-            names.push(index.to_owned());
-        }
-        let order: Vec<&str> = self.indexes().iter().map(|i| i.name.as_str()).collect();
-        names.sort_by_key(|name| order.iter().position(|o| o == name).unwrap_or(usize::MAX));
-        names
+        self.experiment
+            .toggled(slot, index, visible, self.indexes())
     }
 
     pub fn indexes(&self) -> &[IndexDef] {
@@ -159,14 +144,7 @@ impl AppState {
     pub fn comparison(&self) -> Option<(Verdict, RowAgreement)> {
         let result = |slot| self.pane(slot)?.pane.result.as_ref().ok();
         let (a, b) = (result(Slot::A)?, result(Slot::B)?);
-        // A plain EXPLAIN plans without executing: there is no time to compare.
-        let executed = |r: &PaneResult| r.outcome.plan.actual_rows.is_some();
-        let verdict = if executed(a) || executed(b) {
-            verdict(a.timings.median_us, b.timings.median_us, self.expected())
-        } else {
-            comparison::plan_only()
-        };
-        Some((verdict, RowAgreement::of(&a.digest, &b.digest)))
+        Some(compare(a, b, self.expected()))
     }
 }
 
@@ -291,20 +269,8 @@ impl Reducible for AppState {
 /// Configurations keep only indexes the engine has (a link may name a user
 /// index from another session); the link problem says what was dropped.
 fn forget_unknown_indexes(state: &mut AppState) {
-    let known: Vec<String> = state.indexes().iter().map(|i| i.name.clone()).collect();
-    let mut dropped = Vec::new();
-    for names in [&mut state.experiment.a, &mut state.experiment.b]
-        .into_iter()
-        .flatten()
-    {
-        names.retain(|name| {
-            let keep = known.contains(name);
-            if !keep && !dropped.contains(name) {
-                dropped.push(name.clone());
-            }
-            keep
-        });
-    }
+    let catalog = state.dataset.as_ref().map_or(&[][..], |d| &d.indexes);
+    let dropped = state.experiment.forget_unknown_indexes(catalog);
     if !dropped.is_empty() {
         state.link_problem = Some(format!(
             "this dataset has no index {}; it was left out",
@@ -336,13 +302,8 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
                 dataset.tables = tables;
             }
             // A dropped index is no longer visible anywhere.
-            let known: Vec<String> = state.indexes().iter().map(|i| i.name.clone()).collect();
-            for names in [&mut state.experiment.a, &mut state.experiment.b]
-                .into_iter()
-                .flatten()
-            {
-                names.retain(|name| known.contains(name));
-            }
+            let catalog = state.dataset.as_ref().map_or(&[][..], |d| &d.indexes);
+            state.experiment.forget_unknown_indexes(catalog);
         }
         (RunKind::Failed { message }, Purpose::Catalog) => state.form_error = Some(message),
         (RunKind::Failed { message }, Purpose::Query(_)) => state.run_error = Some(message),

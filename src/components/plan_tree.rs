@@ -20,63 +20,9 @@ pub fn PlanTree(props: &PlanTreeProps) -> Html {
     html! {
         <div class="plan" data-testid={props.testid.clone()}>
             <ul class="plan-tree">{ node(&props.plan, props.other.as_ref()) }</ul>
-            <p class="plan-summary">{ summary(&props.plan, props.examined) }</p>
+            <p class="plan-summary">{ props.plan.summary(props.examined) }</p>
         </div>
     }
-}
-
-/// One line a reader compares across panes: sort or not, early stop, rows examined.
-pub fn summary(plan: &PlanNode, examined: Option<u64>) -> String {
-    let (mut sorts, mut limit, mut stops) = (false, false, false);
-    let mut stack = vec![plan];
-    while let Some(node) = stack.pop() {
-        sorts |= node.sort;
-        limit |= node.op == "Limit";
-        stops |= node.op == "Limit" && node.early_stop;
-        stack.extend(&node.children);
-    }
-    let mut parts = vec![if sorts { "sorts" } else { "no sort" }];
-    if limit {
-        parts.push(if stops {
-            "LIMIT stops the scan early"
-        } else {
-            "LIMIT applies after the whole scan"
-        });
-    }
-    let mut text = parts.join(" · ");
-    if let Some(examined) = examined {
-        text.push_str(&format!(" · {examined} rows examined"));
-    }
-    text
-}
-
-/// The node in `other` that plays the same part as `plan`: the same
-/// operator (on the same table). Plans differ in shape (a sort only one of
-/// them needs), so position alone would pair the wrong nodes.
-fn counterpart<'a>(plan: &PlanNode, other: &'a PlanNode) -> Option<&'a PlanNode> {
-    let mut stack = vec![other];
-    while let Some(node) = stack.pop() {
-        if node.op == plan.op && node.table == plan.table {
-            return Some(node);
-        }
-        stack.extend(node.children.iter().rev());
-    }
-    None
-}
-
-/// Whether a node has no counterpart in the other plan or decides differently.
-pub fn differs(plan: &PlanNode, other: Option<&PlanNode>) -> bool {
-    other.is_some_and(|other| match counterpart(plan, other) {
-        None => true,
-        Some(twin) => {
-            plan.index != twin.index
-                || plan.access != twin.access
-                || plan.seek_key != twin.seek_key
-                || plan.filter != twin.filter
-                || plan.sort != twin.sort
-                || plan.early_stop != twin.early_stop
-        }
-    })
 }
 
 fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
@@ -95,7 +41,7 @@ fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
     };
     html! {
         <li>
-            <div class={classes!("plan-node", differs(plan, other).then_some("diff"))}>
+            <div class={classes!("plan-node", other.is_some_and(|o| plan.differs_from(o)).then_some("diff"))}>
                 <span class="op">{ &plan.op }</span>
                 { for access }
                 if !rows.is_empty() { <span class="rows-estimate">{ rows }</span> }

@@ -2,6 +2,8 @@
 //! how much, next to what the Phase 3 document expected.
 use serde::{Deserialize, Serialize};
 
+use crate::protocol::{PaneResult, RowAgreement};
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
     /// "A" or "B"; `None` when the medians are equal.
@@ -64,8 +66,21 @@ pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Ve
     }
 }
 
+/// The line above two panes: the verdict (or, for a plain EXPLAIN, which
+/// plans without executing, that nothing was timed) and whether both
+/// returned the same rows.
+pub fn compare(a: &PaneResult, b: &PaneResult, expected: Option<&str>) -> (Verdict, RowAgreement) {
+    let executed = |r: &PaneResult| r.outcome.plan.actual_rows.is_some();
+    let verdict = if executed(a) || executed(b) {
+        verdict(a.timings.median_us, b.timings.median_us, expected)
+    } else {
+        plan_only()
+    };
+    (verdict, RowAgreement::of(&a.digest, &b.digest))
+}
+
 /// The verdict for statements that were planned but not run (EXPLAIN).
-pub fn plan_only() -> Verdict {
+fn plan_only() -> Verdict {
     Verdict {
         faster: None,
         ratio: 1.0,
@@ -134,6 +149,36 @@ mod tests {
         assert!(verdict(25_210.0, 30.0, None)
             .text
             .contains("(99.8% less time)"));
+    }
+
+    #[test]
+    fn explain_without_a_run_is_not_timed() {
+        use crate::bench::Timings;
+        use crate::engine::{ExecStats, QueryOutcome};
+        use crate::explain::PlanNode;
+        use crate::protocol::RowDigest;
+        let pane = |actual_rows, median: f64| PaneResult {
+            outcome: QueryOutcome {
+                plan: PlanNode {
+                    actual_rows,
+                    ..PlanNode::default()
+                },
+                columns: Vec::new(),
+                rows: Vec::new(),
+                stats: ExecStats::default(),
+            },
+            timings: Timings::from_samples(vec![median]),
+            digest: RowDigest::default(),
+        };
+        let (planned, same) = compare(&pane(None, 0.0), &pane(None, 0.0), None);
+        assert!(
+            planned.text.contains("nothing was timed"),
+            "{}",
+            planned.text
+        );
+        assert_eq!(same, RowAgreement::Identical);
+        let (ran, _) = compare(&pane(Some(1), 200.0), &pane(Some(1), 100.0), None);
+        assert_eq!(ran.faster.as_deref(), Some("B"));
     }
 
     #[test]

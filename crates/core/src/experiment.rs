@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::{IndexDef, IndexSet};
+use crate::protocol::Slot;
+
 pub const DEFAULT_SEED: u64 = 1;
 pub const DEFAULT_SCALE: usize = 100_000;
 pub const SCALE_PRESETS: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -46,6 +49,54 @@ impl Default for Experiment {
 const PARAM_PREFIX: &str = "p.";
 
 impl Experiment {
+    /// Visible indexes of a configuration: the link's or the user's choice,
+    /// else the default (A: no secondary index, B: the Phase 3 set).
+    pub fn config(&self, slot: Slot) -> Vec<String> {
+        let chosen = match slot {
+            Slot::A => &self.a,
+            Slot::B => &self.b,
+        };
+        match (chosen, slot) {
+            (Some(names), _) => names.clone(),
+            (None, Slot::A) => Vec::new(),
+            (None, Slot::B) => IndexSet::phase3().names().map(str::to_owned).collect(),
+        }
+    }
+
+    /// The configuration after switching `index` on or off, in `catalog` order.
+    pub fn toggled(
+        &self,
+        slot: Slot,
+        index: &str,
+        visible: bool,
+        catalog: &[IndexDef],
+    ) -> Vec<String> {
+        let mut names = self.config(slot);
+        names.retain(|name| name != index);
+        if visible {
+            names.push(index.to_owned());
+        }
+        let position = |name: &String| catalog.iter().position(|i| &i.name == name);
+        names.sort_by_key(|name| position(name).unwrap_or(usize::MAX));
+        names
+    }
+
+    /// Drops from both configurations the indexes `catalog` lacks; returns
+    /// the names dropped, each once.
+    pub fn forget_unknown_indexes(&mut self, catalog: &[IndexDef]) -> Vec<String> {
+        let mut dropped = Vec::new();
+        for names in [&mut self.a, &mut self.b].into_iter().flatten() {
+            names.retain(|name| {
+                let keep = catalog.iter().any(|i| &i.name == name);
+                if !keep && !dropped.contains(name) {
+                    dropped.push(name.clone());
+                }
+                keep
+            });
+        }
+        dropped
+    }
+
     /// The query string, without the leading `?`. Defaults are left out.
     pub fn to_query(&self) -> String {
         let defaults = Self::default();
@@ -133,6 +184,31 @@ fn index_list(value: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::builtin_indexes;
+
+    #[test]
+    fn configurations_default_to_before_and_after_and_toggle_in_catalog_order() {
+        let catalog = builtin_indexes();
+        let mut experiment = Experiment::default();
+        assert!(experiment.config(Slot::A).is_empty());
+        assert_eq!(experiment.config(Slot::B).len(), 9);
+        let off = experiment.toggled(Slot::B, "audit_entity_idx", false, &catalog);
+        assert_eq!(off.len(), 8);
+        assert!(!off.contains(&"audit_entity_idx".to_owned()));
+        let on = experiment.toggled(Slot::B, "audit_entity_idx", true, &catalog);
+        let order: Vec<&str> = catalog.iter().map(|i| i.name.as_str()).collect();
+        let in_catalog_order: Vec<&str> = order
+            .into_iter()
+            .filter(|n| on.iter().any(|o| o == n))
+            .collect();
+        assert_eq!(on, in_catalog_order);
+        assert_eq!(on.len(), 9);
+        experiment.a = Some(vec!["gone_idx".into(), "audit_entity_idx".into()]);
+        experiment.b = Some(vec!["gone_idx".into()]);
+        assert_eq!(experiment.forget_unknown_indexes(&catalog), ["gone_idx"]);
+        assert_eq!(experiment.config(Slot::A), ["audit_entity_idx"]);
+        assert!(experiment.config(Slot::B).is_empty());
+    }
 
     #[test]
     fn default_experiment_is_an_empty_query() {

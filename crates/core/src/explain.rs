@@ -143,6 +143,61 @@ impl PlanNode {
         }
     }
 
+    /// One line a reader compares across plans: sort or not, early stop,
+    /// rows examined.
+    pub fn summary(&self, examined: Option<u64>) -> String {
+        let (mut sorts, mut limit, mut stops) = (false, false, false);
+        let mut stack = vec![self];
+        while let Some(node) = stack.pop() {
+            sorts |= node.sort;
+            limit |= node.op == "Limit";
+            stops |= node.op == "Limit" && node.early_stop;
+            stack.extend(&node.children);
+        }
+        let mut parts = vec![if sorts { "sorts" } else { "no sort" }];
+        if limit {
+            parts.push(if stops {
+                "LIMIT stops the scan early"
+            } else {
+                "LIMIT applies after the whole scan"
+            });
+        }
+        let mut text = parts.join(" · ");
+        if let Some(examined) = examined {
+            text.push_str(&format!(" · {examined} rows examined"));
+        }
+        text
+    }
+
+    /// The node in `other` that plays the same part as this one: the same
+    /// operator (on the same table). Plans differ in shape (a sort only one
+    /// of them needs), so position alone would pair the wrong nodes.
+    fn counterpart<'a>(&self, other: &'a PlanNode) -> Option<&'a PlanNode> {
+        let mut stack = vec![other];
+        while let Some(node) = stack.pop() {
+            if node.op == self.op && node.table == self.table {
+                return Some(node);
+            }
+            stack.extend(node.children.iter().rev());
+        }
+        None
+    }
+
+    /// Whether this node has no counterpart in `other` or decides differently.
+    pub fn differs_from(&self, other: &PlanNode) -> bool {
+        match self.counterpart(other) {
+            None => true,
+            Some(twin) => {
+                self.index != twin.index
+                    || self.access != twin.access
+                    || self.seek_key != twin.seek_key
+                    || self.filter != twin.filter
+                    || self.sort != twin.sort
+                    || self.early_stop != twin.early_stop
+            }
+        }
+    }
+
     /// Every table access in the tree, depth first.
     pub fn table_accesses(&self) -> Vec<&PlanNode> {
         let mut found = Vec::new();
@@ -247,5 +302,54 @@ fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| collect_tables(v, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PlanNode;
+
+    fn access(index: Option<&str>) -> PlanNode {
+        PlanNode {
+            op: "TableAccess".into(),
+            table: Some("upstream_reportrun".into()),
+            index: index.map(str::to_owned),
+            ..PlanNode::default()
+        }
+    }
+
+    #[test]
+    fn summaries_and_differences_between_two_plans() {
+        let indexed = PlanNode {
+            op: "Limit".into(),
+            early_stop: true,
+            children: vec![access(Some("reportrun_cust_status_idx"))],
+            ..PlanNode::default()
+        };
+        let scanned = PlanNode {
+            op: "Limit".into(),
+            children: vec![PlanNode {
+                op: "Sort".into(),
+                sort: true,
+                children: vec![access(None)],
+                ..PlanNode::default()
+            }],
+            ..PlanNode::default()
+        };
+        assert_eq!(
+            scanned.summary(Some(1234)),
+            "sorts · LIMIT applies after the whole scan · 1234 rows examined"
+        );
+        assert_eq!(
+            indexed.summary(None),
+            "no sort · LIMIT stops the scan early"
+        );
+        assert!(scanned.differs_from(&indexed));
+        assert!(
+            scanned.children[0].differs_from(&indexed),
+            "the Sort has no twin"
+        );
+        assert!(scanned.children[0].children[0].differs_from(&indexed));
+        assert!(!indexed.children[0].differs_from(&indexed));
     }
 }
