@@ -262,18 +262,7 @@ impl SeekStorage {
     /// bulk build (its indexes are rebuilt the same way); otherwise they are
     /// written like an INSERT. Statistics stay exact either way.
     pub fn load_rows(&mut self, table: &str, rows: Vec<Vec<Value>>) -> Result<()> {
-        let key_column = self.key_column(table)?;
-        let mut scratch = Vec::new();
-        let keyed = rows
-            .into_iter()
-            .map(|row| {
-                let key = Key::try_from(row.get(key_column).ok_or_else(|| {
-                    Error::StorageMsg(format!("a row of {table} without column {key_column}"))
-                })?)?;
-                Ok((key, rowcode::encode(&row, &mut scratch)?))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        self.load_keyed(table, keyed)
+        self.copy_rows(table, &rows)
     }
 
     /// `load_rows` from borrowed rows, encoded natively on every core.
