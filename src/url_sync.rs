@@ -2,16 +2,13 @@
 //! (without a history entry) whenever it changes.
 use seekscan_core::experiment::Experiment;
 
-/// The experiment in the current URL, or the default with the reason it could not be read.
+/// The experiment in the current URL, and what of the link was left out
+/// (each such field opens at its default).
 pub fn read() -> (Experiment, Option<String>) {
     let search = gloo_utils::window().location().search().unwrap_or_default();
-    match Experiment::from_query(&search) {
-        Ok(experiment) => (experiment, None),
-        Err(problem) => (
-            Experiment::default(),
-            Some(format!("ignored the link's settings: {problem}")),
-        ),
-    }
+    let (experiment, notes) = Experiment::from_query(&search);
+    let problem = (!notes.is_empty()).then(|| format!("from the link: {}", notes.join("; ")));
+    (experiment, problem)
 }
 
 /// Replaces the query string so a copied URL reopens this experiment.

@@ -11,6 +11,10 @@ use crate::protocol::Slot;
 pub const DEFAULT_SEED: u64 = 1;
 pub const DEFAULT_SCALE: usize = 100_000;
 pub const SCALE_PRESETS: [usize; 3] = [10_000, 100_000, 1_000_000];
+/// The largest dataset a link (or the CLI) may ask for, in audit events: a
+/// link is something anyone can send, and building far more would exhaust
+/// the worker's memory before the page could say anything.
+pub const MAX_SCALE: usize = 5_000_000;
 pub const DEFAULT_REPETITIONS: u32 = 20;
 pub const MAX_REPETITIONS: u32 = 1_000;
 
@@ -82,19 +86,34 @@ impl Experiment {
     }
 
     /// Drops from both configurations the indexes `catalog` lacks; returns
-    /// the names dropped, each once.
+    /// the names dropped, each once. A default configuration that names a
+    /// missing index (B after `DROP INDEX` of a Phase 3 index) becomes an
+    /// explicit list without it, so no run ever asks for an unknown index.
     pub fn forget_unknown_indexes(&mut self, catalog: &[IndexDef]) -> Vec<String> {
+        let known = |name: &String| catalog.iter().any(|i| &i.name == name);
         let mut dropped = Vec::new();
-        for names in [&mut self.a, &mut self.b].into_iter().flatten() {
-            names.retain(|name| {
-                let keep = catalog.iter().any(|i| &i.name == name);
-                if !keep && !dropped.contains(name) {
-                    dropped.push(name.clone());
+        for slot in Slot::BOTH {
+            let (kept, gone): (Vec<String>, Vec<String>) =
+                self.config(slot).into_iter().partition(known);
+            if gone.is_empty() {
+                continue;
+            }
+            for name in gone {
+                if !dropped.contains(&name) {
+                    dropped.push(name);
                 }
-                keep
-            });
+            }
+            self.set_config(slot, kept);
         }
         dropped
+    }
+
+    /// Sets a configuration's visible indexes.
+    pub fn set_config(&mut self, slot: Slot, names: Vec<String>) {
+        match slot {
+            Slot::A => self.a = Some(names),
+            Slot::B => self.b = Some(names),
+        }
     }
 
     /// The query string, without the leading `?`. Defaults are left out.
@@ -129,47 +148,92 @@ impl Experiment {
     }
 
     /// Reads a query string (with or without `?`). Unknown keys are ignored so
-    /// old links keep working; malformed numbers are an error that names the key.
-    pub fn from_query(query: &str) -> Result<Self, String> {
+    /// old links keep working. A malformed or out-of-range field keeps its
+    /// default, and the returned notes say, one per field, what was dropped
+    /// and what was opened instead; no input makes this panic.
+    pub fn from_query(query: &str) -> (Self, Vec<String>) {
         let mut experiment = Self::default();
+        let mut notes = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let number = |what: &str| -> Result<u64, String> {
-                value
-                    .parse::<u64>()
-                    .map_err(|_| format!("{what} must be a whole number, got {value:?}"))
-            };
-            match key.as_ref() {
-                "seed" => experiment.seed = number("seed")?,
-                "scale" => {
-                    let scale = number("scale")?;
-                    if scale == 0 {
-                        return Err("scale must be at least 1".to_owned());
-                    }
-                    experiment.scale = scale as usize;
+            if let Err(note) = experiment.read_field(&key, &value) {
+                notes.push(note);
+            }
+        }
+        (experiment, notes)
+    }
+
+    /// Applies one `key=value` pair, or says why it was left at its default.
+    fn read_field(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let defaults = Self::default();
+        match key {
+            "seed" => self.seed = number("seed", value, &grouped(defaults.seed))?,
+            "scale" => self.scale = scale(value)?,
+            "a" => self.a = Some(index_list(value)),
+            "b" => self.b = Some(index_list(value)),
+            "pattern" => self.pattern = Some(value.to_owned()),
+            "sql" => self.sql = Some(value.to_owned()),
+            "reps" => {
+                let opened = grouped(u64::from(DEFAULT_REPETITIONS));
+                let reps = number("reps", value, &opened)?;
+                if !(1..=u64::from(MAX_REPETITIONS)).contains(&reps) {
+                    return Err(format!(
+                        "reps must be between 1 and {MAX_REPETITIONS}, got {reps}; opened {opened}"
+                    ));
                 }
-                "a" => experiment.a = Some(index_list(&value)),
-                "b" => experiment.b = Some(index_list(&value)),
-                "pattern" => experiment.pattern = Some(value.into_owned()),
-                "sql" => experiment.sql = Some(value.into_owned()),
-                "reps" => {
-                    let reps = number("reps")?;
-                    if !(1..=u64::from(MAX_REPETITIONS)).contains(&reps) {
-                        return Err(format!("reps must be between 1 and {MAX_REPETITIONS}"));
-                    }
-                    experiment.repetitions = reps as u32;
-                }
-                other => {
-                    if let Some(name) = other.strip_prefix(PARAM_PREFIX) {
-                        experiment
-                            .params
-                            .insert(name.to_owned(), value.into_owned());
-                    }
+                self.repetitions = reps as u32;
+            }
+            other => {
+                if let Some(name) = other.strip_prefix(PARAM_PREFIX) {
+                    self.params.insert(name.to_owned(), value.to_owned());
                 }
             }
         }
-        Ok(experiment)
+        Ok(())
     }
+}
+
+/// A whole number field, or the note that it was not one.
+fn number(what: &str, value: &str, opened: &str) -> Result<u64, String> {
+    value
+        .parse::<u64>()
+        .map_err(|_| format!("{what} must be a whole number, got {value:?}; opened {opened}"))
+}
+
+/// The scale a link asks for, if it is one this page may build.
+fn scale(value: &str) -> Result<usize, String> {
+    let opened = grouped(DEFAULT_SCALE as u64);
+    let too_large = || {
+        format!(
+            "scale {value} is above the maximum of {} audit events; opened {opened}",
+            grouped(MAX_SCALE as u64)
+        )
+    };
+    // All digits but beyond u64 is too large, not malformed.
+    if !value.is_empty()
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && value.parse::<u64>().is_err()
+    {
+        return Err(too_large());
+    }
+    match number("scale", value, &opened)? {
+        0 => Err(format!("scale must be at least 1; opened {opened}")),
+        n if n > MAX_SCALE as u64 => Err(too_large()),
+        n => Ok(n as usize),
+    }
+}
+
+/// `5000000` as `5,000,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn index_list(value: &str) -> Vec<String> {
@@ -213,7 +277,7 @@ mod tests {
     #[test]
     fn default_experiment_is_an_empty_query() {
         assert_eq!(Experiment::default().to_query(), "");
-        assert_eq!(Experiment::from_query("").unwrap(), Experiment::default());
+        assert_eq!(Experiment::from_query(""), (Experiment::default(), vec![]));
     }
 
     #[test]
@@ -235,33 +299,135 @@ mod tests {
             repetitions: 5,
         };
         let query = experiment.to_query();
-        assert_eq!(Experiment::from_query(&query).unwrap(), experiment);
+        assert_eq!(Experiment::from_query(&query), (experiment.clone(), vec![]));
         assert_eq!(
-            Experiment::from_query(&format!("?{query}")).unwrap(),
-            experiment
+            Experiment::from_query(&format!("?{query}")),
+            (experiment, vec![])
         );
     }
 
     #[test]
-    fn bad_numbers_name_the_key() {
-        assert!(Experiment::from_query("scale=abc")
-            .unwrap_err()
-            .contains("scale"));
-        assert!(Experiment::from_query("reps=0")
-            .unwrap_err()
-            .contains("reps"));
-        assert!(Experiment::from_query("seed=-1")
-            .unwrap_err()
-            .contains("seed"));
+    fn bad_numbers_name_the_key_and_keep_the_other_fields() {
+        let (experiment, notes) = Experiment::from_query("scale=abc&reps=0&seed=-1&pattern=x");
+        assert_eq!(experiment.pattern.as_deref(), Some("x"));
+        assert_eq!(experiment.scale, DEFAULT_SCALE);
+        assert_eq!(experiment.repetitions, DEFAULT_REPETITIONS);
+        assert_eq!(experiment.seed, DEFAULT_SEED);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        for (note, key) in notes.iter().zip(["scale", "reps", "seed"]) {
+            assert!(note.starts_with(key), "{note}");
+            assert!(note.contains("; opened "), "{note}");
+        }
+    }
+
+    #[test]
+    fn a_scale_above_the_maximum_opens_the_default_and_says_so() {
+        let (experiment, notes) = Experiment::from_query("scale=100000000&seed=3");
+        assert_eq!(experiment.scale, DEFAULT_SCALE);
+        assert_eq!(experiment.seed, 3);
+        assert_eq!(
+            notes,
+            ["scale 100000000 is above the maximum of 5,000,000 audit events; opened 100,000"]
+        );
+        let (huge, notes) = Experiment::from_query("scale=99999999999999999999999");
+        assert_eq!(huge.scale, DEFAULT_SCALE);
+        assert!(notes[0].contains("above the maximum"), "{notes:?}");
+        let (largest, notes) = Experiment::from_query(&format!("scale={MAX_SCALE}"));
+        assert_eq!((largest.scale, notes), (MAX_SCALE, vec![]));
+        assert!(Experiment::from_query("scale=0").1[0].contains("at least 1"));
+    }
+
+    #[test]
+    fn a_dropped_index_leaves_a_default_configuration_too() {
+        let catalog: Vec<IndexDef> = builtin_indexes()
+            .into_iter()
+            .filter(|i| i.name != "reportrun_cust_status_idx")
+            .collect();
+        let mut experiment = Experiment {
+            a: Some(vec!["reportrun_cust_status_idx".into()]),
+            ..Experiment::default()
+        };
+        assert_eq!(
+            experiment.forget_unknown_indexes(&catalog),
+            ["reportrun_cust_status_idx"]
+        );
+        assert!(experiment.config(Slot::A).is_empty());
+        assert_eq!(experiment.config(Slot::B).len(), 8);
+        assert!(!experiment
+            .config(Slot::B)
+            .contains(&"reportrun_cust_status_idx".to_owned()));
+        // With every index known, the defaults stay defaults.
+        let mut untouched = Experiment::default();
+        assert!(untouched
+            .forget_unknown_indexes(&builtin_indexes())
+            .is_empty());
+        assert_eq!(untouched, Experiment::default());
     }
 
     #[test]
     fn unknown_keys_are_ignored() {
-        assert_eq!(
-            Experiment::from_query("utm_source=x&scale=10000")
-                .unwrap()
-                .scale,
-            10_000
-        );
+        let (experiment, notes) = Experiment::from_query("utm_source=x&scale=10000");
+        assert_eq!((experiment.scale, notes), (10_000, vec![]));
+    }
+
+    mod arbitrary {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Index names as a link carries them: no commas, no edge spaces, not empty.
+        fn names() -> impl Strategy<Value = Option<Vec<String>>> {
+            proptest::option::of(proptest::collection::vec(
+                "[a-z_][a-z0-9_ ]{0,12}[a-z0-9_]",
+                0..4,
+            ))
+        }
+
+        fn experiments() -> impl Strategy<Value = Experiment> {
+            (
+                any::<u64>(),
+                1..=MAX_SCALE,
+                names(),
+                names(),
+                proptest::option::of(any::<String>()),
+                proptest::collection::btree_map(any::<String>(), any::<String>(), 0..3),
+                proptest::option::of(any::<String>()),
+                1..=MAX_REPETITIONS,
+            )
+                .prop_map(|(seed, scale, a, b, pattern, params, sql, repetitions)| {
+                    Experiment {
+                        seed,
+                        scale,
+                        a,
+                        b,
+                        pattern,
+                        params,
+                        sql,
+                        repetitions,
+                    }
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn any_query_string_parses_without_panicking(query in any::<String>()) {
+                let (experiment, _) = Experiment::from_query(&query);
+                prop_assert!((1..=MAX_SCALE).contains(&experiment.scale));
+                prop_assert!((1..=MAX_REPETITIONS).contains(&experiment.repetitions));
+            }
+
+            #[test]
+            fn query_like_strings_parse_without_panicking(
+                query in "[?]?((seed|scale|reps|a|b|sql|pattern|p\\.[a-z]{0,3}|[%&=+.,0-9a-z-]{0,4})=[%&=+.,0-9a-z-]{0,24}&?){0,6}"
+            ) {
+                let (experiment, _) = Experiment::from_query(&query);
+                prop_assert!((1..=MAX_SCALE).contains(&experiment.scale));
+            }
+
+            #[test]
+            fn every_experiment_round_trips(experiment in experiments()) {
+                let query = experiment.to_query();
+                prop_assert_eq!(Experiment::from_query(&query), (experiment, vec![]));
+            }
+        }
     }
 }
