@@ -1,0 +1,12 @@
+pub mod alias_as;
+pub mod basic;
+pub mod delete;
+pub mod expr;
+pub mod function;
+pub mod index_by;
+pub mod insert;
+pub mod schemaless;
+pub mod select;
+pub mod statements;
+pub mod update;
+pub mod values;

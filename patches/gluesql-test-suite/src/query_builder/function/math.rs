@@ -1,0 +1,3 @@
+pub mod basic_arithmetic;
+pub mod conversion;
+pub mod rounding;

@@ -1,0 +1,2 @@
+pub mod data_aggregation;
+pub mod data_selection_and_projection;
