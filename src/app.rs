@@ -2,6 +2,7 @@
 //! and turns user intents into worker requests.
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::protocol::{Config, Request, Slot};
@@ -16,9 +17,9 @@ use crate::components::sql_editor::SqlEditor;
 use crate::components::status_badge::StatusBadge;
 use crate::components::verdict_bar::VerdictBar;
 use crate::state::{Action, AppState, EngineStatus, Purpose};
-use crate::url_sync;
 use crate::worker_client::EngineClient;
 use crate::worker_health::DeathWatch;
+use crate::{run_guard, url_sync};
 
 /// The live worker and the watch on its death, replaced together.
 type Engine = Rc<RefCell<Option<(EngineClient, Option<DeathWatch>)>>>;
@@ -27,6 +28,33 @@ fn send(engine: &Engine, request: Request) {
     if let Some((client, _)) = engine.borrow().as_ref() {
         client.send(request);
     }
+}
+
+/// How long a worker's `error` event waits for its own report (the panic
+/// hook's message, or "ran out of memory"), which says more, to arrive first.
+const REPORT_GRACE: Duration = Duration::from_millis(300);
+
+/// Sends `sql` as run `state.next_run_id` and records what it is for.
+fn send_run(
+    state: &UseReducerHandle<AppState>,
+    engine: &Engine,
+    (sql, repetitions, configs): (String, u32, Vec<Config>),
+    purpose: Purpose,
+) {
+    if state.busy() {
+        return;
+    }
+    let id = state.next_run_id;
+    send(
+        engine,
+        Request::Run {
+            id,
+            sql: sql.clone(),
+            repetitions,
+            configs,
+        },
+    );
+    state.dispatch(Action::RunSent { id, sql, purpose });
 }
 
 /// A configuration in a few words, for its pane's heading.
@@ -39,64 +67,69 @@ pub fn describe(names: &[String]) -> String {
     }
 }
 
-#[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let (experiment, problem) = url_sync::read();
-        AppState::new(experiment, problem)
-    });
+/// Spawns (and after a death, respawns) the worker, then loads the dataset.
+/// A death is reported by the worker's panic hook or allocator on a
+/// BroadcastChannel, or by the Worker's `error` event after any other trap.
+#[hook]
+fn use_engine(state: &UseReducerHandle<AppState>) -> Engine {
     let engine: Engine = use_mut_ref(|| None);
-
-    // Spawn (and after a crash, respawn) the worker, then load the dataset.
-    {
-        let dispatcher = state.dispatcher();
-        let engine = engine.clone();
-        let (scale, seed) = (state.experiment.scale, state.experiment.seed);
-        use_effect_with(state.worker_generation, move |generation| {
-            let channel = format!("seekscan-engine-{}-{generation}", js_sys::Math::random());
-            let on_response = dispatcher.clone();
-            let client =
-                EngineClient::spawn(move |response| on_response.dispatch(Action::Worker(response)));
-            let watch = DeathWatch::listen(&channel, move |message| {
-                dispatcher.dispatch(Action::WorkerDied(message))
-            });
-            client.send(Request::Watch { channel });
-            client.send(Request::Load { seed, scale });
-            *engine.borrow_mut() = Some((client, watch));
+    let dispatcher = state.dispatcher();
+    let spawned = engine.clone();
+    let (scale, seed) = (state.experiment.scale, state.experiment.seed);
+    use_effect_with(state.worker_generation, move |generation| {
+        let generation = *generation;
+        let channel = format!("seekscan-engine-{}-{generation}", js_sys::Math::random());
+        let on_response = dispatcher.clone();
+        let on_error = dispatcher.clone();
+        // Drop the old worker (which terminates it) before its successor loads.
+        spawned.borrow_mut().take();
+        let client = EngineClient::spawn(
+            move |response| on_response.dispatch(Action::Worker(response)),
+            move |error| {
+                let dispatcher = on_error.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(REPORT_GRACE).await;
+                    let message = format!("the engine stopped: {error}");
+                    dispatcher.dispatch(Action::WorkerDied {
+                        generation,
+                        message,
+                    });
+                });
+            },
+        );
+        let watch = DeathWatch::listen(&channel, move |message| {
+            dispatcher.dispatch(Action::WorkerDied {
+                generation,
+                message,
+            })
         });
-    }
+        client.send(Request::Watch { channel });
+        client.send(Request::Load { seed, scale });
+        *spawned.borrow_mut() = Some((client, watch));
+    });
+    engine
+}
 
-    // Keep the address bar in step with the experiment.
-    use_effect_with(state.experiment.clone(), url_sync::write);
+/// What the panels ask the engine for.
+struct Handlers {
+    run: Callback<()>,
+    on_toggle: Callback<(Slot, String, bool)>,
+    on_catalog: Callback<String>,
+    on_regenerate: Callback<(usize, u64)>,
+}
 
+fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers {
     // Runs `sql` on the given configurations (each with its visible indexes).
     let run_on = {
-        let state = state.clone();
-        let engine = engine.clone();
+        let (state, engine) = (state.clone(), engine.clone());
         Callback::from(move |(sql, configs): (String, Vec<Config>)| {
-            if state.busy() {
-                return;
-            }
-            let id = state.next_run_id;
             let slots = configs.iter().map(|c| c.slot).collect();
-            send(
-                &engine,
-                Request::Run {
-                    id,
-                    sql,
-                    repetitions: state.experiment.repetitions,
-                    configs,
-                },
-            );
-            state.dispatch(Action::RunSent {
-                id,
-                purpose: Purpose::Query(slots),
-            });
+            let run = (sql, state.experiment.repetitions, configs);
+            send_run(&state, &engine, run, Purpose::Query(slots));
         })
     };
     let run = {
-        let state = state.clone();
-        let run_on = run_on.clone();
+        let (state, run_on) = (state.clone(), run_on.clone());
         Callback::from(move |()| {
             let configs = Slot::BOTH
                 .map(|slot| Config {
@@ -107,23 +140,10 @@ pub fn App() -> Html {
             run_on.emit((state.editor.clone(), configs));
         })
     };
-
-    // A link with a query runs it once, as soon as the data is ready.
-    {
-        let run = run.clone();
-        let go = state.autorun && state.status == EngineStatus::Ready;
-        use_effect_with(go, move |go| {
-            if *go {
-                run.emit(());
-            }
-        });
-    }
-
     // A toggle changes one configuration and re-runs the query the panes
     // show on that configuration only; the data is not rebuilt.
     let on_toggle = {
         let state = state.clone();
-        let run_on = run_on.clone();
         Callback::from(move |(slot, index, visible): (Slot, String, bool)| {
             let indexes = state.toggled(slot, &index, visible);
             state.dispatch(Action::SetConfig {
@@ -136,55 +156,78 @@ pub fn App() -> Html {
         })
     };
     let on_catalog = {
-        let state = state.clone();
-        let engine = engine.clone();
+        let (state, engine) = (state.clone(), engine.clone());
         Callback::from(move |sql: String| {
-            if state.busy() {
-                return;
-            }
-            let id = state.next_run_id;
-            send(
-                &engine,
-                Request::Run {
-                    id,
-                    sql,
-                    repetitions: 1,
-                    configs: Vec::new(),
-                },
-            );
-            state.dispatch(Action::RunSent {
-                id,
-                purpose: Purpose::Catalog,
-            });
+            send_run(&state, &engine, (sql, 1, Vec::new()), Purpose::Catalog);
         })
     };
-    let on_edit = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |sql| dispatcher.dispatch(Action::EditSql(sql)))
-    };
     let on_regenerate = {
-        let state = state.clone();
-        let engine = engine.clone();
+        let (state, engine) = (state.clone(), engine.clone());
         Callback::from(move |(scale, seed): (usize, u64)| {
             send(&engine, Request::Load { seed, scale });
             state.dispatch(Action::Regenerate { scale, seed });
         })
     };
-    let on_pattern = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(id, sql)| dispatcher.dispatch(Action::ChoosePattern { id, sql }))
-    };
-    let on_param = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(name, value, sql)| {
-            dispatcher.dispatch(Action::SetParam { name, value, sql })
-        })
-    };
-    let on_repetitions = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |n| dispatcher.dispatch(Action::SetRepetitions(n)))
-    };
+    Handlers {
+        run,
+        on_toggle,
+        on_catalog,
+        on_regenerate,
+    }
+}
 
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let (experiment, problem) = url_sync::read();
+        AppState::new(experiment, problem).after_unfinished_run(run_guard::unfinished())
+    });
+    let engine = use_engine(&state);
+    // Keep the address bar in step with the experiment, and the tab's
+    // session storage with the run in flight.
+    use_effect_with(state.experiment.clone(), url_sync::write);
+    use_effect_with(state.unfinished.clone(), |sql| {
+        run_guard::remember(sql.as_deref())
+    });
+    let handlers = handlers(&state, &engine);
+
+    // A link with a query runs it once, as soon as the data is ready.
+    {
+        let run = handlers.run.clone();
+        let go = state.autorun && state.status == EngineStatus::Ready;
+        use_effect_with(go, move |go| {
+            if *go {
+                run.emit(());
+            }
+        });
+    }
+    view(&state, handlers)
+}
+
+/// A callback that dispatches the action made of its value.
+fn dispatch<T: 'static>(
+    state: &UseReducerHandle<AppState>,
+    to_action: fn(T) -> Action,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(to_action(value)))
+}
+
+fn view(state: &UseReducerHandle<AppState>, handlers: Handlers) -> Html {
+    let Handlers {
+        run,
+        on_toggle,
+        on_catalog,
+        on_regenerate,
+    } = handlers;
+    let on_edit = dispatch(state, Action::EditSql);
+    let on_pattern = dispatch(state, |(id, sql)| Action::ChoosePattern { id, sql });
+    let on_param = dispatch(state, |(name, value, sql)| Action::SetParam {
+        name,
+        value,
+        sql,
+    });
+    let on_repetitions = dispatch(state, Action::SetRepetitions);
     let tables: Vec<String> = state
         .dataset
         .iter()
@@ -219,10 +262,10 @@ pub fn App() -> Html {
                 <SqlEditor sql={state.editor.clone()} busy={state.busy()} repetitions={state.experiment.repetitions}
                     on_run={run} {on_edit} {on_repetitions} />
                 if let Some(problem) = &state.link_problem {
-                    <p class="notice" role="status">{ problem }</p>
+                    <p class="notice" data-testid="link-problem" role="status">{ problem }</p>
                 }
                 if let Some(message) = &state.notice {
-                    <p class="notice" role="status">{ message }</p>
+                    <p class="notice" data-testid="notice" role="status">{ message }</p>
                 }
                 if let Some(message) = &state.run_error {
                     <p class="error" data-testid="error" role="alert">{ message }</p>

@@ -24,6 +24,7 @@ impl Worker for EngineWorker {
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
         if let Request::Watch { channel } = &msg {
             install_panic_report(channel.clone());
+            crate::worker_health::report_out_of_memory_on(channel);
         }
         self.service
             .handle(msg, &mut |response| scope.respond(id, response));

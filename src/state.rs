@@ -1,7 +1,7 @@
 //! The page's state as a Yew reducer: every change is an [`Action`].
 use std::rc::Rc;
 
-use seekscan_core::catalog::IndexDef;
+use seekscan_core::catalog::{IndexDef, Origin};
 use seekscan_core::comparison::{compare, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
@@ -9,6 +9,10 @@ use seekscan_core::protocol::{
     DatasetInfo, LoadProgress, Pane, Response, RowAgreement, RunKind, Slot,
 };
 use yew::Reducible;
+
+/// Why a link's query did not run on open.
+pub const HELD: &str = "The last visit ended while a query was still running (the tab was closed, \
+reloaded or crashed), so this link's own SQL waits for Run instead of running on open.";
 
 pub const DEFAULT_SQL: &str =
     "SELECT id, customer_id, status, started_at\nFROM upstream_reportrun\nORDER BY id\nLIMIT 5";
@@ -77,6 +81,12 @@ pub struct AppState {
     pub link_problem: Option<String>,
     /// The link named a query: run it once, as soon as the data is ready.
     pub autorun: bool,
+    /// The statement sent and not yet answered; kept for the tab (see
+    /// `run_guard`) and through a worker's death, cleared by its answer.
+    pub unfinished: Option<String>,
+    /// Built-in indexes dropped while a configuration showed them; they come
+    /// back there when the data is rebuilt with every built-in index.
+    pub dropped: Vec<(Slot, String)>,
 }
 
 impl AppState {
@@ -101,7 +111,21 @@ impl AppState {
             worker_generation: 0,
             link_problem,
             autorun,
+            unfinished: None,
+            dropped: Vec::new(),
         }
+    }
+
+    /// The state for a tab whose previous load sent `unfinished` and never
+    /// saw it answered (closed, reloaded or crashed mid-run): a link's own
+    /// SQL then waits for Run; a documented pattern is known to finish.
+    pub fn after_unfinished_run(mut self, unfinished: Option<String>) -> Self {
+        if unfinished.is_some() && self.autorun && self.experiment.sql.is_some() {
+            self.autorun = false;
+            self.notice = Some(HELD.to_owned());
+        }
+        self.unfinished = unfinished;
+        self
     }
 
     pub fn busy(&self) -> bool {
@@ -150,7 +174,11 @@ impl AppState {
 
 pub enum Action {
     Worker(Response),
-    WorkerDied(String),
+    /// The worker of this generation died, for this reason.
+    WorkerDied {
+        generation: u32,
+        message: String,
+    },
     EditSql(String),
     /// Pattern chosen (or cleared) with its rendered SQL.
     ChoosePattern {
@@ -174,6 +202,7 @@ pub enum Action {
     },
     RunSent {
         id: u64,
+        sql: String,
         purpose: Purpose,
     },
 }
@@ -199,10 +228,7 @@ impl Reducible for AppState {
                 next.experiment.sql = None;
                 next.editor = sql;
             }
-            Action::SetConfig { slot, indexes } => match slot {
-                Slot::A => next.experiment.a = Some(indexes),
-                Slot::B => next.experiment.b = Some(indexes),
-            },
+            Action::SetConfig { slot, indexes } => next.experiment.set_config(slot, indexes),
             Action::SetRepetitions(n) => next.experiment.repetitions = n,
             Action::Regenerate { scale, seed } => {
                 next.experiment.scale = scale;
@@ -214,19 +240,25 @@ impl Reducible for AppState {
                 next.notice = None;
                 next.pending = None;
             }
-            Action::RunSent { id, purpose } => {
+            Action::RunSent { id, sql, purpose } => {
                 next.autorun = false;
+                next.unfinished = Some(sql);
                 next.pending = Some((id, purpose));
                 next.next_run_id = id + 1;
                 next.status = EngineStatus::Running;
                 next.run_error = None;
                 next.notice = None;
             }
-            Action::WorkerDied(message) => {
-                next.status = EngineStatus::Failed(format!("{message} — restarting the engine"));
-                next.pending = None;
-                next.dataset = None;
-                next.worker_generation += 1;
+            Action::WorkerDied {
+                generation,
+                message,
+            } => {
+                // A death reported twice (panic hook and `error` event), or
+                // by a worker already replaced, restarts nothing.
+                if generation != next.worker_generation {
+                    return self;
+                }
+                worker_died(&mut next, message);
             }
             Action::Worker(Response::Progress(progress)) => {
                 next.status = EngineStatus::Loading(progress)
@@ -241,6 +273,7 @@ impl Reducible for AppState {
                     next.editor = pattern.render(&params);
                 }
                 next.dataset = Some(info);
+                restore_dropped(&mut next);
                 forget_unknown_indexes(&mut next);
                 next.status = EngineStatus::Ready;
             }
@@ -255,6 +288,7 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.pending = None;
+                next.unfinished = None;
                 next.status = EngineStatus::Ready;
                 if matches!(report.kind, RunKind::Query(_)) {
                     next.shown_sql = Some(report.sql);
@@ -296,16 +330,95 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
             _,
         ) => {
             state.form_error = None;
-            state.notice = Some(message);
+            let before = state.indexes().to_vec();
             if let Some(dataset) = state.dataset.as_mut() {
                 dataset.indexes = indexes;
                 dataset.tables = tables;
             }
-            // A dropped index is no longer visible anywhere.
-            let catalog = state.dataset.as_ref().map_or(&[][..], |d| &d.indexes);
-            state.experiment.forget_unknown_indexes(catalog);
+            state.notice = Some(forget_dropped(state, &before).unwrap_or(message));
         }
         (RunKind::Failed { message }, Purpose::Catalog) => state.form_error = Some(message),
         (RunKind::Failed { message }, Purpose::Query(_)) => state.run_error = Some(message),
+    }
+}
+
+/// The worker is gone: say so, and spawn another that reloads the data.
+fn worker_died(state: &mut AppState, message: String) {
+    let interrupted = state.pending.take().and(state.unfinished.clone());
+    let custom = state.experiment.sql.is_some();
+    // A link's own query that never ran may be what killed it.
+    state.autorun &= !custom;
+    let mut notice = message.clone();
+    if let Some(sql) = interrupted {
+        notice.push_str(&format!(" while running {}", abbreviated(&sql)));
+    }
+    notice.push_str("; restarted it and reloaded the data");
+    if custom {
+        notice.push_str(" (the query waits for Run)");
+    }
+    state.notice = Some(notice);
+    state.status = EngineStatus::Failed(format!("{message} — restarting the engine"));
+    state.dataset = None;
+    state.worker_generation += 1;
+}
+
+/// The first line of a statement, cut at 60 characters.
+fn abbreviated(sql: &str) -> String {
+    let line = sql.trim().lines().next().unwrap_or_default();
+    match line.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None if sql.trim().contains('\n') => format!("{line} …"),
+        None => line.to_owned(),
+    }
+}
+
+/// After a catalog change: drops vanished indexes from both configurations
+/// (a configuration naming an unknown index fails every run) and says what
+/// happened to each, or `None` when no index vanished.
+fn forget_dropped(state: &mut AppState, before: &[IndexDef]) -> Option<String> {
+    let gone: Vec<&IndexDef> = before
+        .iter()
+        .filter(|old| !state.indexes().iter().any(|i| i.name == old.name))
+        .collect();
+    if gone.is_empty() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for index in gone {
+        let slots: Vec<Slot> = Slot::BOTH
+            .into_iter()
+            .filter(|slot| state.config(*slot).contains(&index.name))
+            .collect();
+        let builtin = index.origin != Origin::User;
+        if builtin {
+            state
+                .dropped
+                .extend(slots.iter().map(|slot| (*slot, index.name.clone())));
+        }
+        let labels: Vec<&str> = slots.iter().map(|s| s.label()).collect();
+        let from = match labels.as_slice() {
+            [] => "it was in neither configuration".to_owned(),
+            labels => format!("removed from {}", labels.join(" and ")),
+        };
+        let restore = if builtin {
+            "; Regenerate restores built-in indexes"
+        } else {
+            ""
+        };
+        lines.push(format!("dropped {}: {from}{restore}", index.name));
+    }
+    let catalog = state.indexes().to_vec();
+    state.experiment.forget_unknown_indexes(&catalog);
+    Some(lines.join(". "))
+}
+
+/// Fresh data has every built-in index again: put the dropped ones back in
+/// the configurations they were dropped from.
+fn restore_dropped(state: &mut AppState) {
+    for (slot, name) in std::mem::take(&mut state.dropped) {
+        if state.indexes().iter().any(|i| i.name == name) && !state.config(slot).contains(&name) {
+            let indexes = state.toggled(slot, &name, true);
+            state.experiment.set_config(slot, indexes);
+        }
     }
 }

@@ -10,14 +10,16 @@ use seekscan_core::catalog::{builtin_indexes, IndexDef, IndexKey, IndexSet, Orig
 use seekscan_core::experiment::Experiment;
 use seekscan_core::explain::PlanNode;
 use seekscan_core::protocol::Slot;
+use seekscan_core::protocol::{DatasetInfo, Response, RunKind, RunReport};
 use seekscan_web::components::index_panel::{IndexPanel, IndexPanelProps};
 use seekscan_web::components::plan_tree::{PlanTree, PlanTreeProps};
 use seekscan_web::components::rows_table::{RowsTable, RowsTableProps, SHOWN_ROWS};
-use seekscan_web::state::AppState;
+use seekscan_web::state::{Action, AppState, Purpose, HELD};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::platform::time::sleep;
+use yew::Reducible;
 use yew::{BaseComponent, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -360,4 +362,176 @@ fn configurations_default_to_before_and_after() {
     assert!(!off.contains(&"audit_entity_idx".to_owned()));
     let on = state.toggled(Slot::A, "reportrun_covering_idx", true);
     assert_eq!(on, ["reportrun_covering_idx"]);
+}
+
+fn dataset(indexes: Vec<IndexDef>) -> DatasetInfo {
+    DatasetInfo {
+        seed: 1,
+        scale: 10_000,
+        tenants: 1,
+        large_tenant: 1,
+        small_tenant: 1,
+        tables: Vec::new(),
+        indexes,
+        params_large: Default::default(),
+        params_small: Default::default(),
+        load_ms: 0.0,
+        index_ms: 0.0,
+    }
+}
+
+/// The state after `actions`, from a page opened on `experiment`.
+fn reduced(start: AppState, actions: Vec<Action>) -> Rc<AppState> {
+    actions
+        .into_iter()
+        .fold(Rc::new(start), |state, action| state.reduce(action))
+}
+
+fn sent_and_answered(sql: &str, kind: RunKind) -> Vec<Action> {
+    vec![
+        Action::RunSent {
+            id: 1,
+            sql: sql.into(),
+            purpose: Purpose::Query(Slot::BOTH.to_vec()),
+        },
+        Action::Worker(Response::Ran(RunReport {
+            id: 1,
+            sql: sql.into(),
+            kind,
+        })),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn dropping_an_index_removes_it_from_both_configurations_until_the_data_reloads() {
+    let index = "reportrun_cust_status_idx";
+    let without: Vec<IndexDef> = builtin_indexes()
+        .into_iter()
+        .filter(|i| i.name != index)
+        .collect();
+    let experiment = Experiment {
+        a: Some(vec![index.into()]),
+        ..Experiment::default()
+    };
+    let mut actions = vec![Action::Worker(Response::Loaded(dataset(builtin_indexes())))];
+    let drop = RunKind::Changed {
+        message: format!("dropped index {index}"),
+        indexes: without,
+        tables: Vec::new(),
+    };
+    actions.extend(sent_and_answered(&format!("DROP INDEX {index}"), drop));
+    let state = reduced(AppState::new(experiment, None), actions);
+    assert!(!state.config(Slot::A).contains(&index.to_owned()));
+    assert!(!state.config(Slot::B).contains(&index.to_owned()));
+    assert_eq!(state.config(Slot::B).len(), 8);
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("dropped reportrun_cust_status_idx: removed from A and B; Regenerate restores built-in indexes")
+    );
+    // Regenerate: fresh data with every built-in index, back where it was.
+    let state = state.reduce(Action::Worker(Response::Loaded(dataset(builtin_indexes()))));
+    assert_eq!(state.config(Slot::A), [index]);
+    assert_eq!(state.config(Slot::B).len(), 9);
+    assert!(state.config(Slot::B).contains(&index.to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn an_unfinished_run_holds_a_linked_query_but_not_a_pattern() {
+    let custom = Experiment {
+        sql: Some("SELECT COUNT(*) FROM upstream_domainauditevent".into()),
+        ..Experiment::default()
+    };
+    let fresh = AppState::new(custom.clone(), None).after_unfinished_run(None);
+    assert!(fresh.autorun);
+    let held = AppState::new(custom, None).after_unfinished_run(Some("SELECT 1".into()));
+    assert!(!held.autorun);
+    assert_eq!(held.notice.as_deref(), Some(HELD));
+    let pattern = Experiment {
+        pattern: Some("report_dashboard".into()),
+        ..Experiment::default()
+    };
+    assert!(
+        AppState::new(pattern, None)
+            .after_unfinished_run(Some("x".into()))
+            .autorun
+    );
+    // Cleared by the answer, kept through nothing else.
+    let answered = reduced(
+        held,
+        sent_and_answered(
+            "SELECT 1",
+            RunKind::Failed {
+                message: "no".into(),
+            },
+        ),
+    );
+    assert_eq!(answered.unfinished, None);
+    // The tab remembers it across loads.
+    seekscan_web::run_guard::remember(Some("SELECT 2"));
+    assert_eq!(
+        seekscan_web::run_guard::unfinished().as_deref(),
+        Some("SELECT 2")
+    );
+    seekscan_web::run_guard::remember(None);
+    assert_eq!(seekscan_web::run_guard::unfinished(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_dead_worker_is_replaced_once_and_a_custom_query_waits() {
+    let custom = Experiment {
+        sql: Some("SELECT *\nFROM upstream_domainauditevent a, upstream_domainauditevent b".into()),
+        ..Experiment::default()
+    };
+    let sql = custom.sql.clone().unwrap();
+    let state = reduced(
+        AppState::new(custom, None),
+        vec![
+            Action::Worker(Response::Loaded(dataset(builtin_indexes()))),
+            Action::RunSent {
+                id: 1,
+                sql,
+                purpose: Purpose::Query(Slot::BOTH.to_vec()),
+            },
+            Action::WorkerDied {
+                generation: 0,
+                message: "the engine ran out of memory".into(),
+            },
+        ],
+    );
+    assert_eq!(state.worker_generation, 1);
+    assert_eq!(state.pending, None);
+    assert!(!state.autorun);
+    assert!(
+        state.unfinished.is_some(),
+        "a reload still knows the run never finished"
+    );
+    assert_eq!(
+        state.notice.as_deref(),
+        Some("the engine ran out of memory while running SELECT * …; restarted it and reloaded the data (the query waits for Run)")
+    );
+    // The same death reported again (error event after the allocator's report).
+    let again = state.clone().reduce(Action::WorkerDied {
+        generation: 0,
+        message: "the engine stopped: RuntimeError: unreachable".into(),
+    });
+    assert!(Rc::ptr_eq(&state, &again));
+}
+
+#[wasm_bindgen_test]
+fn a_link_above_the_maximum_scale_opens_the_default_and_says_so() {
+    let history = gloo_utils::window().history().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?scale=100000000&seed=4"),
+        )
+        .unwrap();
+    let (experiment, problem) = seekscan_web::url_sync::read();
+    seekscan_web::url_sync::write(&Experiment::default());
+    assert_eq!((experiment.scale, experiment.seed), (100_000, 4));
+    assert_eq!(
+        problem.as_deref(),
+        Some("from the link: scale 100000000 is above the maximum of 5,000,000 audit events; opened 100,000")
+    );
 }

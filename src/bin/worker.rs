@@ -1,7 +1,29 @@
 //! The engine's Web Worker: owns the database and answers protocol requests.
 use gloo_worker::Registrable;
+use seekscan_web::worker_health::ReportingAllocator;
 use seekscan_web::{codec::JsonCodec, engine_worker::EngineWorker};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// A failed allocation tells the page before the worker aborts.
+#[global_allocator]
+static ALLOCATOR: ReportingAllocator = ReportingAllocator;
 
 fn main() {
     EngineWorker::registrar().encoding::<JsonCodec>().register();
+}
+
+/// For the end-to-end test only (nothing in the page calls it; in the worker
+/// it is `wasm_bindgen.exhaust_memory_for_tests()`): allocates without using
+/// the memory until the allocator fails, then ends the way a runaway query
+/// does when memory runs out. It can only end this worker, which the page
+/// then replaces.
+#[wasm_bindgen]
+pub fn exhaust_memory_for_tests() {
+    let chunk = std::alloc::Layout::from_size_align(256 << 20, 8).expect("a valid layout");
+    loop {
+        // SAFETY: the layout has a non-zero size; the memory is never used.
+        if unsafe { std::alloc::alloc(chunk) }.is_null() {
+            std::alloc::handle_alloc_error(chunk);
+        }
+    }
 }
