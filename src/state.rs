@@ -85,8 +85,11 @@ pub struct AppState {
     /// `run_guard`) and through a worker's death, cleared by its answer.
     pub unfinished: Option<String>,
     /// Built-in indexes dropped while a configuration showed them; they come
-    /// back there when the data is rebuilt with every built-in index.
+    /// back there when Regenerate rebuilds the data with every built-in
+    /// index (a restarted worker keeps the settings as they were).
     pub dropped: Vec<(Slot, String)>,
+    /// Regenerate was asked for and its data has not arrived yet.
+    pub regenerating: bool,
 }
 
 impl AppState {
@@ -113,6 +116,7 @@ impl AppState {
             autorun,
             unfinished: None,
             dropped: Vec::new(),
+            regenerating: false,
         }
     }
 
@@ -231,6 +235,7 @@ impl Reducible for AppState {
             Action::SetConfig { slot, indexes } => next.experiment.set_config(slot, indexes),
             Action::SetRepetitions(n) => next.experiment.repetitions = n,
             Action::Regenerate { scale, seed } => {
+                next.regenerating = true;
                 next.experiment.scale = scale;
                 next.experiment.seed = seed;
                 next.status = EngineStatus::Starting;
@@ -273,7 +278,9 @@ impl Reducible for AppState {
                     next.editor = pattern.render(&params);
                 }
                 next.dataset = Some(info);
-                restore_dropped(&mut next);
+                if std::mem::take(&mut next.regenerating) {
+                    restore_dropped(&mut next);
+                }
                 forget_unknown_indexes(&mut next);
                 next.status = EngineStatus::Ready;
             }
@@ -363,7 +370,7 @@ fn worker_died(state: &mut AppState, message: String) {
 }
 
 /// The first line of a statement, cut at 60 characters.
-fn abbreviated(sql: &str) -> String {
+pub fn abbreviated(sql: &str) -> String {
     let line = sql.trim().lines().next().unwrap_or_default();
     match line.char_indices().nth(60) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
@@ -412,8 +419,8 @@ fn forget_dropped(state: &mut AppState, before: &[IndexDef]) -> Option<String> {
     Some(lines.join(". "))
 }
 
-/// Fresh data has every built-in index again: put the dropped ones back in
-/// the configurations they were dropped from.
+/// Regenerated data has every built-in index again: put the dropped ones
+/// back in the configurations they were dropped from.
 fn restore_dropped(state: &mut AppState) {
     for (slot, name) in std::mem::take(&mut state.dropped) {
         if state.indexes().iter().any(|i| i.name == name) && !state.config(slot).contains(&name) {

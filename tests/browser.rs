@@ -428,8 +428,22 @@ fn dropping_an_index_removes_it_from_both_configurations_until_the_data_reloads(
         state.notice.as_deref(),
         Some("dropped reportrun_cust_status_idx: removed from A and B; Regenerate restores built-in indexes")
     );
+    // A restarted worker's data keeps the settings as they were.
+    let restarted = state
+        .clone()
+        .reduce(Action::Worker(Response::Loaded(dataset(builtin_indexes()))));
+    assert_eq!(restarted.config(Slot::B).len(), 8);
     // Regenerate: fresh data with every built-in index, back where it was.
-    let state = state.reduce(Action::Worker(Response::Loaded(dataset(builtin_indexes()))));
+    let state = reduced(
+        (*state).clone(),
+        vec![
+            Action::Regenerate {
+                scale: 10_000,
+                seed: 1,
+            },
+            Action::Worker(Response::Loaded(dataset(builtin_indexes()))),
+        ],
+    );
     assert_eq!(state.config(Slot::A), [index]);
     assert_eq!(state.config(Slot::B).len(), 9);
     assert!(state.config(Slot::B).contains(&index.to_owned()));

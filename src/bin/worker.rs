@@ -21,9 +21,14 @@ fn main() {
 pub fn exhaust_memory_for_tests() {
     let chunk = std::alloc::Layout::from_size_align(256 << 20, 8).expect("a valid layout");
     loop {
-        // SAFETY: the layout has a non-zero size; the memory is never used.
-        if unsafe { std::alloc::alloc(chunk) }.is_null() {
-            std::alloc::handle_alloc_error(chunk);
+        // SAFETY: the layout has a non-zero size; a chunk is touched once,
+        // through a volatile write, so the allocation cannot be optimised away.
+        unsafe {
+            let memory = std::alloc::alloc(chunk);
+            if memory.is_null() {
+                std::alloc::handle_alloc_error(chunk);
+            }
+            memory.write_volatile(1);
         }
     }
 }

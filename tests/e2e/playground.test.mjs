@@ -1,7 +1,8 @@
 // End to end through the built dist/: the worker loads the sample database
 // and builds every index; each documented pattern runs under A (no secondary
 // index) and B (the Phase 3 set); toggles re-run one pane; errors stay
-// inline; a copied link reopens the experiment; a crashed worker is replaced.
+// inline; a copied link reopens the experiment; a crashed worker is replaced,
+// also one that runs out of memory; the Content-Security-Policy holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -17,8 +18,17 @@ let page;
 const pageErrors = [];
 let crashed = false;
 const consoleErrors = [];
+// Every securitypolicyviolation event of every page, and the main document's response.
+const cspViolations = [];
+let firstResponse;
 
-function watch(target) {
+async function watch(target) {
+  await target.exposeFunction('seekscanCspViolation', (violation) => cspViolations.push(violation));
+  await target.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.seekscanCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`),
+    ),
+  );
   target.on('pageerror', (error) => pageErrors.push(error.message));
   target.on('console', (message) => {
     if (message.type() === 'error') {
@@ -35,7 +45,7 @@ before(async () => {
   assert.ok(url, 'SEEKSCAN_URL names the served dist/');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  watch(page);
+  await watch(page);
 });
 
 after(async () => {
@@ -80,7 +90,7 @@ const text = (selector, target = page) => target.locator(selector).innerText();
 
 test('the worker loads the data and builds every index', async () => {
   const started = Date.now();
-  await page.goto(start);
+  firstResponse = await page.goto(start);
   await waitReady();
   console.log(`navigation to engine ready (10k): ${Date.now() - started} ms`);
   assert.match(await text('.dataset'), /upstream_domainauditevent\s+10,000/);
@@ -93,6 +103,25 @@ test('the worker loads the data and builds every index', async () => {
   assert.equal(await page.isChecked('[data-testid=index-toggle-a-reportrun_covering_idx]'), false);
   assert.equal(await page.isChecked('[data-testid=index-toggle-b-reportrun_covering_idx]'), false);
   assert.match(await text('.indexes'), /Phase 4 proposal/);
+});
+
+test('the page carries its Content-Security-Policy as a header and a meta element', async () => {
+  const headers = firstResponse.headers();
+  const policy = headers['content-security-policy'];
+  assert.ok(policy, 'the server sends a Content-Security-Policy');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "worker-src 'self'",
+    "style-src 'self'", "connect-src 'self'", 'frame-ancestors *']) {
+    assert.ok(policy.includes(directive), `${directive} in ${policy}`);
+  }
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  // Cross-origin isolation stays.
+  assert.equal(headers['cross-origin-opener-policy'], 'same-origin');
+  assert.equal(headers['cross-origin-embedder-policy'], 'require-corp');
+  const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.equal(`${meta}; frame-ancestors *`, policy, 'a static host gets the same policy');
+  assert.ok(await page.evaluate(() => crossOriginIsolated));
 });
 
 test('a query renders rows, plan and timing in both panes', async () => {
@@ -177,7 +206,7 @@ test('a copied link reopens the same experiment and runs it', async () => {
   const link = page.url();
   assert.match(link, /pattern=report_dashboard/);
   const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  watch(other);
+  await watch(other);
   await other.goto(link);
   await other.waitForSelector('[data-testid=plan-b]', { timeout: 180_000 });
   await waitReady(other);
@@ -239,6 +268,40 @@ test('regenerating with another seed reloads the data and keeps the query', asyn
   assert.ok((await page.locator('[data-testid=rows-a] tbody tr').count()) >= 1);
 });
 
+test('DROP INDEX typed in the editor leaves both configurations; Regenerate brings it back', async () => {
+  const index = 'reportrun_cust_status_idx';
+  for (const slot of ['a', 'b']) {
+    if (!(await page.isChecked(`[data-testid=index-toggle-${slot}-${index}]`))) {
+      const before = await runOf(page, slot);
+      await page.click(`[data-testid=index-toggle-${slot}-${index}]`);
+      await waitPanes(before, [slot]);
+    }
+  }
+  await page.fill('[data-testid=sql-editor]', `DROP INDEX ${index}`);
+  await page.click('[data-testid=run]');
+  await page.waitForSelector(`[data-testid=index-toggle-b-${index}]`, { state: 'detached' });
+  await waitReady();
+  assert.equal(
+    await text('[data-testid=notice]'),
+    `dropped ${index}: removed from A and B; Regenerate restores built-in indexes`,
+  );
+  const configs = new URL(page.url()).searchParams;
+  for (const slot of ['a', 'b']) assert.ok(!configs.get(slot).split(',').includes(index), page.url());
+  // The pattern that seeks it runs in both panes, B without it, and no "unknown index".
+  await page.selectOption('[data-testid=pattern-picker]', 'report_dashboard');
+  await clickRun();
+  assert.equal(await page.locator('[data-testid=error]').count(), 0);
+  assert.ok(!(await text('[data-testid=plan-b]')).includes(index));
+  await page.click('[data-testid=regenerate]');
+  await page.waitForSelector(`[data-testid=index-toggle-b-${index}]`, { timeout: 120_000 });
+  await waitReady();
+  for (const slot of ['a', 'b']) {
+    assert.equal(await page.isChecked(`[data-testid=index-toggle-${slot}-${index}]`), true, slot);
+  }
+  await clickRun();
+  assert.ok((await text('[data-testid=plan-b]')).includes(index));
+});
+
 test('a crashed worker is replaced and the page keeps its SQL and settings', async () => {
   const sql = await page.inputValue('[data-testid=sql-editor]');
   const link = page.url();
@@ -254,6 +317,71 @@ test('a crashed worker is replaced and the page keeps its SQL and settings', asy
   assert.equal(page.url(), link);
   await clickRun();
   assert.ok((await page.locator('[data-testid=rows-b] tbody tr').count()) >= 1);
+});
+
+test('a worker stopped by an uncaught error is replaced on its error event', async () => {
+  const worker = page.workers().at(-1);
+  crashed = true;
+  const replaced = page.waitForEvent('worker');
+  // Neither the panic hook nor the allocator reports this one.
+  await worker.evaluate(() => setTimeout(() => {
+    throw new Error('stopped by the test');
+  }));
+  await replaced;
+  await waitReady();
+  assert.match(await text('[data-testid=notice]'), /^the engine stopped: .*stopped by the test; restarted it and reloaded the data/);
+  await clickRun();
+  assert.ok((await page.locator('[data-testid=rows-b] tbody tr').count()) >= 1);
+});
+
+test('a worker that runs out of memory is replaced; the page says so and keeps the SQL and settings', async () => {
+  const sql = 'SELECT COUNT(*) FROM upstream_domainauditevent';
+  await run(sql);
+  const link = page.url();
+  const worker = page.workers().at(-1);
+  crashed = true;
+  // The next message runs the worker out of memory instead of reaching the
+  // engine (a test-only export of src/bin/worker.rs): allocation fails and
+  // Rust aborts, which is a trap, not a panic.
+  await worker.evaluate(() => {
+    const engine = self.onmessage;
+    self.onmessage = () => {
+      self.onmessage = engine;
+      wasm_bindgen.exhaust_memory_for_tests();
+    };
+  });
+  const replaced = page.waitForEvent('worker');
+  await page.click('[data-testid=run]');
+  await replaced;
+  await waitReady();
+  assert.equal(
+    await text('[data-testid=notice]'),
+    `the engine ran out of memory while running ${sql}; restarted it and reloaded the data (the query waits for Run)`,
+  );
+  assert.equal(await page.inputValue('[data-testid=sql-editor]'), sql);
+  assert.equal(page.url(), link);
+  assert.equal(page.workers().length, 1, 'the dead worker was terminated');
+});
+
+test('reloading after a run that never finished holds the link\'s own SQL until Run', async () => {
+  const sql = await page.inputValue('[data-testid=sql-editor]');
+  await page.reload();
+  await waitReady();
+  assert.match(await text('[data-testid=notice]'), /still running .* waits for Run instead of running on open/);
+  await page.waitForTimeout(1_000);
+  assert.equal(await page.locator('[data-testid=rows-a]').count(), 0, 'nothing ran on open');
+  assert.equal(await page.inputValue('[data-testid=sql-editor]'), sql);
+  await clickRun();
+  assert.ok((await page.locator('[data-testid=rows-a] tbody tr').count()) >= 1);
+  // Answered: the next reload runs the link's query on open again.
+  await page.reload();
+  await page.waitForSelector('[data-testid=rows-a] tbody tr', { timeout: 180_000 });
+  assert.equal(await page.locator('[data-testid=notice]').count(), 0);
+});
+
+test('the Content-Security-Policy was never violated', () => {
+  const reported = consoleErrors.filter((message) => /Content Security Policy/i.test(message));
+  assert.deepEqual([...cspViolations, ...reported], []);
 });
 
 test('the page raised no uncaught errors', () => {
