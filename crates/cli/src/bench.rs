@@ -21,10 +21,10 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub repeat: u32,
     /// The "before" configuration (as --indexes takes it).
-    #[arg(long, default_value = "none")]
+    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "none")]
     pub before: String,
     /// The "after" configuration.
-    #[arg(long, default_value = "phase3")]
+    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
     pub after: String,
 }
 

@@ -31,7 +31,7 @@ enum Command {
         #[command(flatten)]
         dataset: DatasetArgs,
         /// Indexes to create: none, phase3, all, or a comma list of names.
-        #[arg(long, default_value = "phase3")]
+        #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
         indexes: String,
     },
     /// Load time, memory, and every documented pattern (large and small
@@ -44,8 +44,23 @@ enum Command {
     },
 }
 
+/// The engine's thread: GlueSQL walks expressions recursively, and the
+/// deepest one `statement::limits` lets through needs more than a main
+/// thread's 8 MiB in a debug build.
+const ENGINE_STACK: usize = 64 << 20;
+
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    let result = std::thread::Builder::new()
+        .stack_size(ENGINE_STACK)
+        .spawn(move || run(cli))
+        .map_err(|e| format!("cannot start the engine thread: {e}"))
+        .and_then(|engine| {
+            engine
+                .join()
+                .unwrap_or_else(|_| Err("the engine panicked".to_owned()))
+        });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("seekscan: {message}");

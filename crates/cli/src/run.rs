@@ -16,7 +16,7 @@ pub struct RunArgs {
     /// Indexes the planner may use: none (the document's "before"),
     /// phase3 (its "after"), all (phase3 and the Phase 4 covering index)
     /// or a comma list of index names.
-    #[arg(long, default_value = "phase3")]
+    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
     pub indexes: String,
     #[arg(long)]
     pub sql: String,
@@ -71,6 +71,19 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             }
             writeln!(out, "{value}")
         } else {
+            for (at, earlier) in outcome.earlier.iter().enumerate() {
+                let stats = earlier.stats;
+                writeln!(
+                    out,
+                    "-- statement {}: {} -- {}; {} rows examined, {} returned, {} µs",
+                    at + 1,
+                    earlier.sql,
+                    earlier.summary,
+                    stats.rows_examined,
+                    stats.rows_returned,
+                    stats.elapsed_us
+                )?;
+            }
             write!(out, "{}", outcome.plan.to_text())?;
             if !args.analyze {
                 write_rows(out, &outcome)?;

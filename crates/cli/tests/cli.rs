@@ -240,3 +240,79 @@ fn errors_go_to_stderr_with_a_failing_exit() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_bad_flag_value_exits_2_and_a_failed_statement_1() {
+    for args in [
+        vec!["run", "--indexes", "nope_idx", "--sql", "SELECT 1"],
+        vec!["run", "--scale", "100000000", "--sql", "SELECT 1"],
+        vec!["dump", "--indexes", "nope_idx"],
+        vec!["bench", "--after", "nope_idx"],
+    ] {
+        let out = seekscan(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    let out = seekscan(&[
+        "run",
+        "--scale",
+        "200",
+        "--sql",
+        "SELECT nope FROM upstream_reportrun",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Each statement of a multi-statement input counts its own rows.
+#[test]
+fn every_statement_reports_its_own_counters() {
+    let json = |sql: &str| -> serde_json::Value {
+        let out = seekscan(&["run", "--scale", "2000", "--json", "--sql", sql]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let one = json("SELECT COUNT(*) FROM upstream_reportrun");
+    let two =
+        json("SELECT COUNT(*) FROM upstream_reportrun; SELECT COUNT(*) FROM upstream_reportrun");
+    assert_eq!(two["stats"]["rows_examined"], one["stats"]["rows_examined"]);
+    assert_eq!(
+        two["earlier"][0]["stats"]["rows_examined"],
+        one["stats"]["rows_examined"]
+    );
+    // An index statement may come first, and the query after it uses it.
+    let created = json(
+        "CREATE INDEX mine ON upstream_reportrun (run_type); \
+         SELECT COUNT(*) FROM upstream_reportrun WHERE run_type = 'weekly'",
+    );
+    assert_eq!(created["earlier"][0]["summary"], "created index mine");
+    let dropped = json("DROP INDEX audit_entity_idx; SELECT 1");
+    assert_eq!(
+        dropped["earlier"][0]["summary"],
+        "dropped index audit_entity_idx"
+    );
+}
+
+#[test]
+fn runaway_inputs_fail_cleanly() {
+    let terms: Vec<String> = (0..5_000).map(|i| format!("user_id = {i}")).collect();
+    let long_or = format!(
+        "SELECT COUNT(*) FROM upstream_domainauditevent WHERE {}",
+        terms.join(" OR ")
+    );
+    for (sql, says) in [
+        (long_or.as_str(), "operators"),
+        (
+            "SELECT id FROM upstream_reportrun LIMIT 18446744073709551615 OFFSET 18446744073709551615",
+            "",
+        ),
+    ] {
+        let out = seekscan(&["run", "--scale", "200", "--sql", sql]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.code().is_some(), "{sql}: killed by a signal");
+        assert!(stderr.contains(says), "{sql}: {stderr}");
+    }
+}

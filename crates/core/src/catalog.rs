@@ -1,6 +1,7 @@
 //! Index definitions as data: the Phase 3 document's nine indexes, its Phase 4
 //! covering-index proposal, and the indexes a user defines with
-//! `CREATE INDEX name ON table (col [ASC|DESC], …) [INCLUDE (col, …)]`.
+//! `CREATE INDEX name ON table (col [ASC|DESC], …) [INCLUDE (col, …)]`
+//! (read by `statement::index_ddl`).
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -253,126 +254,6 @@ impl IndexSet {
     }
 }
 
-/// What an index statement asks for; anything else is left to GlueSQL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndexStatement {
-    Create(IndexDef),
-    Drop(String),
-}
-
-fn is_identifier(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn identifier(word: &str, what: &str) -> Result<String, String> {
-    if is_identifier(word) {
-        Ok(word.to_owned())
-    } else {
-        Err(format!("{what}: {word:?} is not a name"))
-    }
-}
-
-/// The text between the first `(` after `from` and its `)`, and what follows.
-fn parenthesised<'a>(text: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
-    let text = text.trim_start();
-    let inner = text
-        .strip_prefix('(')
-        .ok_or_else(|| format!("expected ( before the {what}"))?;
-    let close = inner
-        .find(')')
-        .ok_or_else(|| format!("missing ) after the {what}"))?;
-    Ok((&inner[..close], &inner[close + 1..]))
-}
-
-/// Reads `CREATE INDEX` and `DROP INDEX`; `Ok(None)` for any other statement.
-/// GlueSQL's translator rejects composite indexes, so these never reach it.
-pub fn parse_index_statement(sql: &str) -> Result<Option<IndexStatement>, String> {
-    let sql = sql.trim().trim_end_matches(';').trim();
-    let words: Vec<&str> = sql.split_whitespace().collect();
-    let upper: Vec<String> = words
-        .iter()
-        .take(2)
-        .map(|w| w.to_ascii_uppercase())
-        .collect();
-    match upper
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["DROP", "INDEX"] => match &words[2..] {
-            [name] => Ok(Some(IndexStatement::Drop(identifier(name, "DROP INDEX")?))),
-            _ => Err("DROP INDEX takes one index name: DROP INDEX name".to_owned()),
-        },
-        ["CREATE", "INDEX"] => parse_create(sql).map(|def| Some(IndexStatement::Create(def))),
-        _ => Ok(None),
-    }
-}
-
-fn parse_create(sql: &str) -> Result<IndexDef, String> {
-    const FORM: &str = "CREATE INDEX name ON table (col [ASC|DESC], ...) [INCLUDE (col, ...)]";
-    let rest = sql["CREATE INDEX".len()..].trim_start();
-    let mut words = rest.splitn(3, char::is_whitespace);
-    let name = identifier(words.next().unwrap_or(""), "index name")?;
-    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("ON")) {
-        return Err(format!("expected ON after the index name: {FORM}"));
-    }
-    let rest = words.next().unwrap_or("").trim_start();
-    let table_end = rest
-        .find(|c: char| c == '(' || c.is_whitespace())
-        .unwrap_or(rest.len());
-    let table = identifier(&rest[..table_end], "table name")?;
-    let (columns, after) = parenthesised(&rest[table_end..], "key columns")?;
-    let mut keys = Vec::new();
-    for part in columns.split(',') {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        let (column, desc) = match words.as_slice() {
-            [column] => (*column, false),
-            [column, order] if order.eq_ignore_ascii_case("ASC") => (*column, false),
-            [column, order] if order.eq_ignore_ascii_case("DESC") => (*column, true),
-            _ => return Err(format!("bad key column {:?}: {FORM}", part.trim())),
-        };
-        keys.push(IndexKey {
-            column: identifier(column, "key column")?,
-            desc,
-        });
-    }
-    let after = after.trim();
-    let include = if after.is_empty() {
-        Vec::new()
-    } else {
-        let tail = after
-            .get(..7)
-            .filter(|w| w.eq_ignore_ascii_case("INCLUDE"))
-            .ok_or_else(|| format!("unexpected {after:?}: {FORM}"))?;
-        let (columns, trailing) = parenthesised(&after[tail.len()..], "INCLUDE columns")?;
-        if !trailing.trim().is_empty() {
-            return Err(format!(
-                "unexpected {:?} after INCLUDE (...)",
-                trailing.trim()
-            ));
-        }
-        columns
-            .split(',')
-            .map(|c| identifier(c.trim(), "INCLUDE column"))
-            .collect::<Result<_, _>>()?
-    };
-    Ok(IndexDef {
-        name,
-        table,
-        keys,
-        include,
-        origin: Origin::User,
-        use_case: None,
-        query_pattern: None,
-        expected_improvement: None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,58 +285,5 @@ mod tests {
         );
         let error = IndexSet::parse("audit_entity_idx,nope").unwrap_err();
         assert!(error.contains("unknown index nope"), "{error}");
-    }
-
-    #[test]
-    fn create_and_drop_parse() {
-        let parsed = parse_index_statement(
-            "create index my_idx on upstream_reportrun (customer_id, started_at DESC) INCLUDE (status);",
-        )
-        .unwrap();
-        let Some(IndexStatement::Create(def)) = parsed else {
-            panic!("{parsed:?}")
-        };
-        assert_eq!(def.name, "my_idx");
-        assert_eq!(def.table, "upstream_reportrun");
-        assert_eq!(def.keys, keys(&["customer_id", "-started_at"]));
-        assert_eq!(def.include, ["status"]);
-        assert_eq!(
-            parse_index_statement("DROP INDEX my_idx").unwrap(),
-            Some(IndexStatement::Drop("my_idx".into()))
-        );
-        assert_eq!(parse_index_statement("SELECT 1").unwrap(), None);
-    }
-
-    #[test]
-    fn create_sql_parses_back_to_the_same_definition() {
-        for def in builtin_indexes() {
-            let Some(IndexStatement::Create(parsed)) =
-                parse_index_statement(&def.create_sql()).unwrap()
-            else {
-                panic!("{}", def.create_sql())
-            };
-            assert_eq!(
-                (&parsed.name, &parsed.table, &parsed.keys, &parsed.include),
-                (&def.name, &def.table, &def.keys, &def.include)
-            );
-        }
-    }
-
-    #[test]
-    fn malformed_definitions_name_the_problem() {
-        for (sql, says) in [
-            ("CREATE INDEX ON t (a)", "expected ON"),
-            ("CREATE INDEX i t (a)", "expected ON"),
-            ("CREATE INDEX i ON t a", "expected ("),
-            ("CREATE INDEX i ON t (a", "missing )"),
-            ("CREATE INDEX i ON t (a SIDEWAYS)", "bad key column"),
-            ("CREATE INDEX i ON t (a) WITH (b)", "unexpected"),
-            ("CREATE INDEX i ON t (a) INCLUDE (b) x", "unexpected"),
-            ("DROP INDEX a b", "one index name"),
-            ("CREATE INDEX 1x ON t (a)", "not a name"),
-        ] {
-            let error = parse_index_statement(sql).unwrap_err();
-            assert!(error.contains(says), "{sql}: {error}");
-        }
     }
 }

@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn explain_without_a_run_is_not_timed() {
         use crate::bench::Timings;
-        use crate::engine::{ExecStats, QueryOutcome};
+        use crate::engine::QueryOutcome;
         use crate::explain::PlanNode;
         use crate::protocol::RowDigest;
         let pane = |actual_rows, median: f64| PaneResult {
@@ -163,9 +163,7 @@ mod tests {
                     actual_rows,
                     ..PlanNode::default()
                 },
-                columns: Vec::new(),
-                rows: Vec::new(),
-                stats: ExecStats::default(),
+                ..QueryOutcome::default()
             },
             timings: Timings::from_samples(vec![median]),
             digest: RowDigest::default(),

@@ -1,25 +1,42 @@
 //! The facade the worker, the CLI and the tests use: GlueSQL over
 //! `SeekStorage`, with the plan, rows and counters of every statement.
 use gluesql_core::data::Value;
-use gluesql_core::executor::Payload;
-use gluesql_core::plan::{LimitInputPlan, LimitPlan, QueryPlan, StatementPlan};
 use gluesql_core::prelude::Glue;
 use serde::{Deserialize, Serialize};
-use web_time::Instant;
 
-use crate::catalog::{self, IndexDef, IndexSet, IndexStatement};
+use crate::catalog::{self, IndexDef, IndexSet};
 use crate::explain::PlanNode;
 use crate::generator::Dataset;
 use crate::schema;
+use crate::statement::limits::RunLimits;
+pub use crate::statement::StatementKind;
 pub use crate::storage::memory::MemoryReport;
 use crate::storage::SeekStorage;
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+mod run;
+
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 pub struct QueryOutcome {
     pub plan: PlanNode,
     pub columns: Vec<String>,
     /// JSON scalars; timestamps as `YYYY-MM-DD HH:MM:SS`, JSON columns as text.
     pub rows: Vec<Vec<serde_json::Value>>,
+    pub stats: ExecStats,
+    /// What a write did ("deleted 3 rows"); `None` for a query.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The statements that ran before this one in a multi-statement input,
+    /// each with its own counters (this outcome's are the last statement's).
+    #[serde(default)]
+    pub earlier: Vec<StatementSummary>,
+}
+
+/// One statement of a multi-statement input that ran before the last.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StatementSummary {
+    pub sql: String,
+    /// The plan's one-line summary, or what the statement did.
+    pub summary: String,
     pub stats: ExecStats,
 }
 
@@ -57,6 +74,7 @@ impl From<gluesql_core::error::Error> for EngineError {
 
 pub struct Engine {
     glue: Glue<SeekStorage>,
+    limits: RunLimits,
 }
 
 impl Default for Engine {
@@ -65,60 +83,11 @@ impl Default for Engine {
     }
 }
 
-/// `EXPLAIN [ANALYZE] <query>` is read here; GlueSQL does not know EXPLAIN.
-fn split_explain(sql: &str) -> (Option<bool>, &str) {
-    let trimmed = sql.trim_start();
-    let mut words = trimmed.splitn(2, char::is_whitespace);
-    if !words
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("EXPLAIN"))
-    {
-        return (None, sql);
-    }
-    let rest = words.next().unwrap_or("").trim_start();
-    let mut words = rest.splitn(2, char::is_whitespace);
-    match words.next() {
-        Some(w) if w.eq_ignore_ascii_case("ANALYZE") => (Some(true), words.next().unwrap_or("")),
-        _ => (Some(false), rest),
-    }
-}
-
-/// What a statement does, from its leading words: a read may be repeated
-/// for timing; a write must run once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatementKind {
-    Read,
-    Write,
-    /// Neither (empty, or text that does not parse): the engine reports it.
-    Unknown,
-}
-
-impl StatementKind {
-    pub fn of(sql: &str) -> Self {
-        match split_explain(sql) {
-            // EXPLAIN ANALYZE runs the statement; plain EXPLAIN only plans it.
-            (Some(true), inner) => Self::of(inner),
-            (Some(false), _) => Self::Read,
-            (None, sql) => {
-                let sql = sql.trim_start();
-                let first = sql.split_whitespace().next().unwrap_or("");
-                match first.to_ascii_uppercase().as_str() {
-                    "SELECT" | "WITH" | "VALUES" | "SHOW" => Self::Read,
-                    "INSERT" | "UPDATE" | "DELETE" | "CREATE" | "DROP" | "ALTER" | "TRUNCATE" => {
-                        Self::Write
-                    }
-                    _ if sql.starts_with('(') => Self::Read,
-                    _ => Self::Unknown,
-                }
-            }
-        }
-    }
-}
-
 impl Engine {
     pub fn new() -> Self {
         Self {
             glue: Glue::new(SeekStorage::default()),
+            limits: RunLimits::default(),
         }
     }
 
@@ -230,29 +199,14 @@ impl Engine {
         self.glue.storage.index_defs()
     }
 
-    pub fn storage(&self) -> &SeekStorage {
-        &self.glue.storage
+    /// Rows read and time one run of a statement may take (the defaults
+    /// are in `statement::limits`).
+    pub fn set_limits(&mut self, limits: RunLimits) {
+        self.limits = limits;
     }
 
-    /// CREATE INDEX and DROP INDEX, handled before GlueSQL.
-    fn run_index_statement(&mut self, statement: IndexStatement) -> Result<String, EngineError> {
-        match statement {
-            IndexStatement::Create(def) => {
-                let name = def.name.clone();
-                self.glue
-                    .storage
-                    .create_index(def)
-                    .map_err(EngineError::Sql)?;
-                Ok(format!("created index {name}"))
-            }
-            IndexStatement::Drop(name) => {
-                self.glue
-                    .storage
-                    .drop_index(&name)
-                    .map_err(EngineError::Sql)?;
-                Ok(format!("dropped index {name}"))
-            }
-        }
+    pub fn storage(&self) -> &SeekStorage {
+        &self.glue.storage
     }
 
     pub fn table_counts(&self) -> Vec<(String, usize)> {
@@ -261,114 +215,6 @@ impl Engine {
             .table_names()
             .map(|name| (name.to_owned(), storage.row_count(name).unwrap_or(0)))
             .collect()
-    }
-
-    /// Runs SQL with every existing index visible; see `run_with`.
-    pub fn run(&mut self, sql: &str) -> Result<QueryOutcome, EngineError> {
-        let every = IndexSet::of(self.indexes().into_iter().map(|d| d.name));
-        self.run_with(sql, &every)
-    }
-
-    /// Runs SQL (the last statement's result is returned) with only the
-    /// `visible` indexes open to the planner. `EXPLAIN` plans without
-    /// executing; `EXPLAIN ANALYZE` and plain queries execute.
-    pub fn run_with(&mut self, sql: &str, visible: &IndexSet) -> Result<QueryOutcome, EngineError> {
-        if let Some(statement) = catalog::parse_index_statement(sql).map_err(EngineError::Sql)? {
-            let started = Instant::now();
-            let done = self.run_index_statement(statement)?;
-            return Ok(QueryOutcome {
-                plan: PlanNode {
-                    op: done,
-                    ..PlanNode::default()
-                },
-                columns: Vec::new(),
-                rows: Vec::new(),
-                stats: ExecStats {
-                    elapsed_us: started.elapsed().as_micros() as u64,
-                    ..ExecStats::default()
-                },
-            });
-        }
-        let (explain, sql) = split_explain(sql);
-        self.glue.storage.set_visible(visible.clone());
-        let statements = self.glue.plan(sql)?;
-        let last = statements.last().ok_or(EngineError::Empty)?;
-        let plan = PlanNode::with_choices(last, &self.glue.storage.last_choices());
-        if explain == Some(false) {
-            return Ok(QueryOutcome {
-                plan,
-                columns: Vec::new(),
-                rows: Vec::new(),
-                stats: ExecStats::default(),
-            });
-        }
-        self.glue.storage.reset_rows_examined();
-        let started = Instant::now();
-        let mut payload = None;
-        for statement in &statements {
-            payload = Some(self.glue.execute_stmt(statement)?);
-        }
-        let elapsed_us = started.elapsed().as_micros() as u64;
-        let counters = self.glue.storage.counters();
-        let (columns, rows) = match payload {
-            Some(Payload::Select { labels, rows }) => (labels, rows),
-            Some(Payload::SelectMap(maps)) => {
-                let columns: Vec<String> = maps
-                    .first()
-                    .map(|m| m.keys().cloned().collect())
-                    .unwrap_or_default();
-                let rows = maps
-                    .into_iter()
-                    .map(|m| m.into_values().collect())
-                    .collect();
-                (columns, rows)
-            }
-            _ => (Vec::new(), Vec::new()),
-        };
-        let rows: Vec<Vec<serde_json::Value>> = rows
-            .into_iter()
-            .map(|row| row.into_iter().map(json_cell).collect())
-            .collect();
-        let mut plan = plan;
-        let sorted = if explain == Some(true) {
-            self.rows_into_sort(last)
-        } else {
-            None
-        };
-        plan.record_actuals(last, rows.len() as u64, counters.rows_examined, sorted);
-        Ok(QueryOutcome {
-            plan,
-            stats: ExecStats {
-                rows_examined: counters.rows_examined,
-                index_entries: counters.index_entries,
-                table_lookups: counters.table_lookups,
-                rows_returned: rows.len() as u64,
-                elapsed_us,
-            },
-            columns,
-            rows,
-        })
-    }
-}
-
-impl Engine {
-    /// For EXPLAIN ANALYZE of `… ORDER BY … LIMIT n`: the limit hides how
-    /// many rows reached the sort, so the query under the sort runs once
-    /// more, unsorted, to count them (after the timed run).
-    fn rows_into_sort(&mut self, statement: &StatementPlan) -> Option<u64> {
-        let StatementPlan::Query(QueryPlan::Limit(LimitPlan {
-            input: LimitInputPlan::SelectOrderBy(sorted),
-            ..
-        })) = statement
-        else {
-            return None;
-        };
-        let unsorted = StatementPlan::Query(QueryPlan::Project(sorted.input.clone()));
-        match self.glue.execute_stmt(&unsorted).ok()? {
-            Payload::Select { rows, .. } => Some(rows.len() as u64),
-            Payload::SelectMap(rows) => Some(rows.len() as u64),
-            _ => None,
-        }
     }
 }
 
@@ -394,34 +240,5 @@ pub fn json_cell(value: Value) -> serde_json::Value {
         Value::Str(s) => s.into(),
         Value::Timestamp(t) => t.format("%Y-%m-%d %H:%M:%S").to_string().into(),
         other => String::from(other).into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::StatementKind;
-
-    #[test]
-    fn reads_writes_and_the_rest() {
-        for sql in [
-            "SELECT 1",
-            " with x as (select 1) select * from x",
-            "EXPLAIN INSERT INTO t VALUES (1)",
-            "EXPLAIN ANALYZE SELECT 1",
-            "(SELECT 1)",
-        ] {
-            assert_eq!(StatementKind::of(sql), StatementKind::Read, "{sql}");
-        }
-        for sql in [
-            "INSERT INTO t VALUES (1)",
-            "EXPLAIN ANALYZE DELETE FROM t",
-            "CREATE INDEX i ON t (a)",
-            "drop index i",
-        ] {
-            assert_eq!(StatementKind::of(sql), StatementKind::Write, "{sql}");
-        }
-        for sql in ["", "SELEC nonsense"] {
-            assert_eq!(StatementKind::of(sql), StatementKind::Unknown, "{sql}");
-        }
     }
 }

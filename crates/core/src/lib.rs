@@ -15,5 +15,6 @@ pub mod planner;
 pub mod protocol;
 pub mod schema;
 pub mod service;
+pub mod statement;
 pub mod stats;
 pub mod storage;

@@ -153,18 +153,38 @@ fn literal(name: &str, value: &str) -> String {
 }
 
 impl Pattern {
-    /// The SQL with every `:name` replaced; a missing parameter renders as NULL.
+    /// The SQL with every `:name` replaced by its value as a literal, in
+    /// one pass over the template: a value is never read again, so one that
+    /// holds `:tenant` or a quote stays inside its literal. A missing
+    /// parameter renders as NULL.
     pub fn render(&self, params: &BTreeMap<String, String>) -> String {
-        let mut sql = self.sql.to_owned();
-        // Longest names first, so `:tenant` never eats part of a longer name.
-        let mut names: Vec<&&str> = self.params.iter().collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        for name in names {
-            let value = params
-                .get(*name)
-                .map_or_else(|| "NULL".to_owned(), |v| literal(name, v));
-            sql = sql.replace(&format!(":{name}"), &value);
+        let mut sql = String::with_capacity(self.sql.len() + 32);
+        let mut rest = self.sql;
+        while let Some(at) = rest.find(':') {
+            sql.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            // The longest parameter name that starts here (`:tenant` must
+            // not stop a longer name short).
+            let name = self
+                .params
+                .iter()
+                .filter(|name| after.starts_with(**name))
+                .max_by_key(|name| name.len());
+            match name {
+                Some(name) => {
+                    let value = params
+                        .get(*name)
+                        .map_or_else(|| "NULL".to_owned(), |v| literal(name, v));
+                    sql.push_str(&value);
+                    rest = &after[name.len()..];
+                }
+                None => {
+                    sql.push(':');
+                    rest = after;
+                }
+            }
         }
+        sql.push_str(rest);
         sql
     }
 }
@@ -235,6 +255,15 @@ mod tests {
         );
         let injected = BTreeMap::from([("tenant".to_owned(), "1 OR 1=1".to_owned())]);
         assert!(p.render(&injected).contains("customer_id = '1 OR 1=1'"));
+        // A value holding another placeholder stays inside its quotes.
+        let nested = BTreeMap::from([
+            ("tenant".to_owned(), "7".to_owned()),
+            ("status".to_owned(), ":tenant' OR '1'='1".to_owned()),
+        ]);
+        assert_eq!(
+            p.render(&nested),
+            "SELECT * FROM upstream_reportrun WHERE customer_id = 7 AND status = ':tenant'' OR ''1''=''1' ORDER BY started_at DESC LIMIT 10"
+        );
     }
 
     #[test]

@@ -119,7 +119,9 @@ impl Pass<'_> {
                     },
                     LimitInputPlan::Distinct(d) => LimitInputPlan::Distinct(self.distinct(d)),
                     LimitInputPlan::Offset(OffsetPlan { input, count }) => {
-                        let pulled = limit.zip(limit_count(&count)).map(|(l, o)| l + o);
+                        let pulled = limit
+                            .zip(limit_count(&count))
+                            .map(|(l, o)| l.saturating_add(o));
                         LimitInputPlan::Offset(OffsetPlan {
                             input: self.offset_input(input, pulled),
                             count,

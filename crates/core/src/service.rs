@@ -4,13 +4,15 @@ use web_time::Instant;
 
 use crate::bench;
 use crate::catalog;
-use crate::engine::{Engine, StatementKind};
+use crate::engine::{Engine, QueryOutcome};
+use crate::experiment::MAX_SCALE;
 use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
     Config, DatasetInfo, LoadProgress, Pane, PaneResult, Request, Response, RowDigest, RunKind,
     RunReport, TableCount, SHOWN_ROWS,
 };
+use crate::statement::{Script, StatementKind};
 
 #[derive(Default)]
 pub struct Service {
@@ -33,6 +35,11 @@ pub fn readable_error(message: &str) -> String {
     }
     if let Some((_, name)) = message.split_once("table not found: ") {
         return format!("unknown table {name}");
+    }
+    if let Some((_, column)) = message.split_once("update on primary key is not supported: ") {
+        return format!(
+            "primary keys can't be updated here (SET {column}): delete the row and insert it with the new key"
+        );
     }
     message.to_owned()
 }
@@ -74,6 +81,11 @@ impl Service {
     ) -> Result<DatasetInfo, String> {
         if scale == 0 {
             return Err("scale must be at least 1 audit event".to_owned());
+        }
+        if scale > MAX_SCALE {
+            return Err(format!(
+                "scale {scale} is above the maximum of {MAX_SCALE} audit events"
+            ));
         }
         // The old database goes first: two at 1M would not fit in a tab.
         self.engine = None;
@@ -144,43 +156,56 @@ impl Service {
                 message: "the database is still loading".to_owned(),
             };
         };
-        let index_statement = match catalog::parse_index_statement(sql) {
-            Ok(statement) => statement.is_some(),
-            Err(message) => return RunKind::Failed { message },
-        };
         // Anything not a write (a read, or text that does not parse) runs under
         // each configuration, so a syntax error shows in the panes.
-        if index_statement || StatementKind::of(sql) == StatementKind::Write {
-            // Repeating a write would apply it N times, and a catalog change
-            // concerns both configurations: these run once.
-            let visible = match configs.first() {
-                Some(config) => engine.index_set(&config.indexes.join(",")),
-                None => engine.index_set("none"),
-            };
-            return match visible.and_then(|visible| engine.run_with(sql, &visible)) {
-                Ok(outcome) => RunKind::Changed {
-                    message: if index_statement {
-                        outcome.plan.op
-                    } else {
-                        "ran once (writes are not repeated)".to_owned()
-                    },
-                    indexes: engine.indexes(),
-                    tables: table_counts(engine),
-                },
-                Err(error) => RunKind::Failed {
-                    message: readable_error(&error.to_string()),
-                },
-            };
+        let script = match Script::parse(sql) {
+            Ok(script) if script.kind() == StatementKind::Write => script,
+            _ => return run_panes(engine, sql, repetitions, configs),
+        };
+        // Repeating a write would apply it N times, and a catalog change
+        // concerns both configurations: these run once, under the first.
+        let visible = match configs.first() {
+            Some(config) => engine.index_set(&config.indexes.join(",")),
+            None => engine.index_set("none"),
+        };
+        match visible.and_then(|visible| engine.run_with(sql, &visible)) {
+            Ok(outcome) => RunKind::Changed {
+                message: changed_message(&script, &outcome),
+                indexes: engine.indexes(),
+                tables: table_counts(engine),
+            },
+            Err(error) => RunKind::Failed {
+                message: readable_error(&error.to_string()),
+            },
         }
-        let panes = configs
-            .iter()
-            .map(|config| Pane {
-                slot: config.slot,
-                result: run_pane(engine, sql, repetitions.max(1), config),
-            })
-            .collect();
-        RunKind::Query(panes)
     }
+}
+
+/// What an input that writes did, statement by statement.
+fn changed_message(script: &Script, outcome: &QueryOutcome) -> String {
+    let mut parts: Vec<String> = outcome.earlier.iter().map(|s| s.summary.clone()).collect();
+    parts.push(
+        outcome
+            .note
+            .clone()
+            .unwrap_or_else(|| outcome.plan.summary(Some(outcome.stats.rows_examined))),
+    );
+    let mut message = parts.join("; ");
+    if !script.changes_indexes() {
+        message.push_str(" (ran once: writes are not repeated)");
+    }
+    message
+}
+
+fn run_panes(engine: &mut Engine, sql: &str, repetitions: u32, configs: &[Config]) -> RunKind {
+    let panes = configs
+        .iter()
+        .map(|config| Pane {
+            slot: config.slot,
+            result: run_pane(engine, sql, repetitions.max(1), config),
+        })
+        .collect();
+    RunKind::Query(panes)
 }
 
 fn run_pane(
@@ -400,9 +425,12 @@ mod tests {
             "CREATE INDEX reportrun_cust_status_idx ON upstream_reportrun (id)",
             "DROP INDEX no_such_index",
         ] {
-            let kind = run(&mut service, sql, Vec::new());
-            let RunKind::Failed { message } = kind else {
-                panic!("{sql}: {kind:?}")
+            // A syntax error is no write: it shows in every pane asked for.
+            let kind = run(&mut service, sql, vec![config(Slot::A, "none")]);
+            let message = match kind {
+                RunKind::Failed { message } => message,
+                RunKind::Query(panes) => panes[0].result.clone().unwrap_err(),
+                other => panic!("{sql}: {other:?}"),
             };
             assert!(!message.is_empty(), "{sql}");
         }

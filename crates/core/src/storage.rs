@@ -2,6 +2,7 @@
 //! table, keyed by primary key (or a generated row id). Every row handed to
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
+mod budget;
 mod build;
 mod entries;
 pub(crate) mod index;
@@ -23,6 +24,7 @@ use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
+pub use budget::{thousands, Budget};
 use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};
 
@@ -43,6 +45,8 @@ pub struct SeekStorage {
     rows_examined: Cell<u64>,
     index_entries: Cell<u64>,
     table_lookups: Cell<u64>,
+    /// The limit on rows read and time for the statement running now.
+    budget: Cell<Option<Budget>>,
     /// Indexes the planner may use for the statement being planned.
     pub(crate) visible: RefCell<IndexSet>,
     /// The planner's reasoning for the last planned statement.
@@ -111,6 +115,29 @@ fn bump(cell: &Cell<u64>) {
 }
 
 impl SeekStorage {
+    /// Counts one row handed to the executor, and stops the statement when
+    /// that exceeds its budget.
+    fn examine(&self) -> Result<()> {
+        bump(&self.rows_examined);
+        match self.budget.get() {
+            Some(budget) => budget.check(self.rows_examined.get()),
+            None => Ok(()),
+        }
+    }
+
+    /// Limits every statement from now on (`None`: no limit).
+    pub fn set_budget(&self, budget: Option<Budget>) {
+        self.budget.set(budget);
+    }
+
+    /// `Err` once the running statement's time is up.
+    pub fn check_time(&self, done: &str) -> Result<()> {
+        match self.budget.get() {
+            Some(budget) => budget.check_time(done),
+            None => Ok(()),
+        }
+    }
+
     /// Rows handed to the executor since the last reset.
     pub fn rows_examined(&self) -> u64 {
         self.rows_examined.get()
@@ -369,7 +396,7 @@ impl Store for SeekStorage {
             .map(|row| rowcode::decode(row))
             .transpose()?;
         if row.is_some() {
-            bump(&self.rows_examined);
+            self.examine()?;
         }
         Ok(row)
     }
@@ -379,9 +406,8 @@ impl Store for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let counter = &self.rows_examined;
         Ok(Box::new(table.rows.iter().map(move |(key, row)| {
-            bump(counter);
+            self.examine()?;
             Ok((key.clone(), rowcode::decode(row)?))
         })))
     }
@@ -413,11 +439,7 @@ impl Index for SeekStorage {
         // DECIMAL keys decode normalized; their rows come from the table.
         let covering = spec.covering && index.exact_keys();
         let entries = index.seek(&spec)?;
-        let (examined, read, lookups) = (
-            &self.rows_examined,
-            &self.index_entries,
-            &self.table_lookups,
-        );
+        let (read, lookups) = (&self.index_entries, &self.table_lookups);
         Ok(Box::new(entries.filter_map(move |(bytes, include)| {
             bump(read);
             let row = if covering {
@@ -454,8 +476,7 @@ impl Index for SeekStorage {
                 };
                 (row_key, row)
             };
-            bump(examined);
-            Some(Ok(row))
+            Some(self.examine().map(|()| row))
         })))
     }
 }

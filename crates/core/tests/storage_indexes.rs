@@ -121,7 +121,7 @@ fn bad_index_statements_leave_everything_as_it_was() {
             "CREATE INDEX x ON upstream_reportrun (status, status)",
             "appears twice",
         ),
-        ("CREATE INDEX x ON upstream_reportrun status", "expected ("),
+        ("CREATE INDEX x ON upstream_reportrun status", "Expected: ("),
         (
             "DROP INDEX no_such_index",
             "index no_such_index does not exist",

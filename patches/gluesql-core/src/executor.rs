@@ -19,7 +19,9 @@ pub use {
     execute::{ExecuteError, Payload, PayloadVariable, execute},
     fetch::FetchError,
     insert::InsertError,
-    query::QueryError,
+    // seekscan: lets a caller pull a query's rows one at a time and stop
+    // early (a cap on the rows a runaway query may materialise).
+    query::{QueryError, QueryIter, execute_with_labels},
     update::UpdateError,
     validate::ValidateError,
 };

@@ -1,0 +1,279 @@
+//! Running an input: each statement of the [`Script`] in turn, under the
+//! limits of [`crate::statement::limits`], each with its own plan, rows and
+//! counters. The outcome is the last statement's; the ones before it travel
+//! as [`StatementSummary`]s, so no number adds up several statements.
+use gluesql_core::executor::{execute_with_labels, Payload};
+use gluesql_core::plan::{LimitInputPlan, LimitPlan, QueryPlan, StatementPlan};
+use gluesql_core::prelude::translate;
+use gluesql_core::sqlparser::ast::Statement as SqlStatement;
+use gluesql_core::store::Planner;
+use web_time::Instant;
+
+use super::{json_cell, Engine, EngineError, ExecStats, QueryOutcome, StatementSummary};
+use crate::catalog::IndexSet;
+use crate::explain::PlanNode;
+use crate::statement::{Action, IndexStatement, Script, Statement};
+use crate::storage::{thousands, Budget};
+
+/// Result rows between two looks at the clock.
+const CLOCK_EVERY_ROW: u64 = 256;
+
+impl Engine {
+    /// Runs SQL with every existing index visible; see `run_with`.
+    pub fn run(&mut self, sql: &str) -> Result<QueryOutcome, EngineError> {
+        let every = IndexSet::of(self.indexes().into_iter().map(|d| d.name));
+        self.run_with(sql, &every)
+    }
+
+    /// Runs every statement of `sql` in order with only the `visible`
+    /// indexes open to the planner, and returns the last one's outcome
+    /// (with the earlier ones summarised in `earlier`). `EXPLAIN` plans
+    /// without executing; `EXPLAIN ANALYZE` and plain statements execute.
+    /// An error in statement k of n says which; the statements before it
+    /// have run.
+    pub fn run_with(&mut self, sql: &str, visible: &IndexSet) -> Result<QueryOutcome, EngineError> {
+        let script = Script::parse(sql).map_err(EngineError::Sql)?;
+        let count = script.statements.len();
+        let mut earlier = Vec::new();
+        for (at, statement) in script.statements.iter().enumerate() {
+            let outcome = self
+                .run_statement(statement, visible)
+                .map_err(|error| in_statement(error, at, count))?;
+            if at + 1 == count {
+                return Ok(QueryOutcome { earlier, ..outcome });
+            }
+            earlier.push(StatementSummary {
+                sql: statement.text.clone(),
+                summary: outcome
+                    .note
+                    .clone()
+                    .unwrap_or_else(|| outcome.plan.summary(Some(outcome.stats.rows_examined))),
+                stats: outcome.stats,
+            });
+        }
+        Err(EngineError::Empty)
+    }
+
+    fn run_statement(
+        &mut self,
+        statement: &Statement,
+        visible: &IndexSet,
+    ) -> Result<QueryOutcome, EngineError> {
+        match &statement.action {
+            Action::Index(index) => self.run_index_statement(index.clone()),
+            Action::Query(sql) | Action::Write(sql) => self.execute(sql, visible, false),
+            Action::Explain { analyze, inner } => match &inner.action {
+                Action::Query(sql) | Action::Write(sql) if *analyze => {
+                    self.execute(sql, visible, true)
+                }
+                Action::Query(sql) | Action::Write(sql) => {
+                    Ok(QueryOutcome::plan_only(self.plan(sql, visible)?.1))
+                }
+                // `Statement::read` refuses EXPLAIN of these.
+                Action::Index(_) | Action::Explain { .. } => Err(EngineError::Empty),
+            },
+        }
+    }
+
+    /// GlueSQL's plan of one statement, with seekscan's access choices.
+    fn plan(
+        &mut self,
+        sql: &SqlStatement,
+        visible: &IndexSet,
+    ) -> Result<(StatementPlan, PlanNode), EngineError> {
+        let storage = &self.glue.storage;
+        storage.set_visible(visible.clone());
+        let plan = storage.plan(translate(sql)?.into())?;
+        let node = PlanNode::with_choices(&plan, &storage.last_choices());
+        Ok((plan, node))
+    }
+
+    /// Plans and runs one statement under the run limits; `analyze` also
+    /// counts the rows that reached a sort under a LIMIT.
+    fn execute(
+        &mut self,
+        sql: &SqlStatement,
+        visible: &IndexSet,
+        analyze: bool,
+    ) -> Result<QueryOutcome, EngineError> {
+        let (statement, mut plan) = self.plan(sql, visible)?;
+        let storage = &self.glue.storage;
+        storage.reset_rows_examined();
+        storage.set_budget(Some(Budget::new(
+            self.limits.max_rows_examined,
+            self.limits.max_run_time,
+            plan.table_accesses().len() > 1,
+        )));
+        let started = Instant::now();
+        let payload = match &statement {
+            StatementPlan::Query(query) => self.query_rows(query),
+            other => self.glue.execute_stmt(other),
+        };
+        let elapsed_us = started.elapsed().as_micros() as u64;
+        let counters = self.glue.storage.counters();
+        let sorted = match (&payload, analyze) {
+            (Ok(_), true) => self.rows_into_sort(&statement),
+            _ => None,
+        };
+        self.glue.storage.set_budget(None);
+        let payload = payload?;
+        let note = write_note(&payload);
+        let (columns, rows) = rows_of(payload);
+        plan.record_actuals(
+            &statement,
+            rows.len() as u64,
+            counters.rows_examined,
+            sorted,
+        );
+        Ok(QueryOutcome {
+            plan,
+            stats: ExecStats {
+                rows_examined: counters.rows_examined,
+                index_entries: counters.index_entries,
+                table_lookups: counters.table_lookups,
+                rows_returned: rows.len() as u64,
+                elapsed_us,
+            },
+            columns,
+            rows,
+            note,
+            earlier: Vec::new(),
+        })
+    }
+
+    /// A query's rows, pulled one at a time so that a result past the row
+    /// limit, or past the time limit, stops instead of filling memory.
+    fn query_rows(&self, query: &QueryPlan) -> gluesql_core::error::Result<Payload> {
+        let storage = &self.glue.storage;
+        let (labels, rows) = execute_with_labels(storage, query, None)?;
+        let max = self.limits.max_rows_returned;
+        let mut collected = Vec::new();
+        for row in rows {
+            collected.push(row?.into_values());
+            let count = collected.len() as u64;
+            if count > max {
+                return Err(gluesql_core::error::Error::StorageMsg(format!(
+                    "stopped after {} result rows (the limit for one query): narrow the query or add a LIMIT",
+                    thousands(max)
+                )));
+            }
+            if count % CLOCK_EVERY_ROW == 0 {
+                storage.check_time(&format!("{} result rows", thousands(count)))?;
+            }
+        }
+        Ok(Payload::Select {
+            labels,
+            rows: collected,
+        })
+    }
+
+    /// CREATE INDEX and DROP INDEX, which seekscan runs itself.
+    fn run_index_statement(
+        &mut self,
+        statement: IndexStatement,
+    ) -> Result<QueryOutcome, EngineError> {
+        let started = Instant::now();
+        let storage = &mut self.glue.storage;
+        let done = match statement {
+            IndexStatement::Create(def) => {
+                let name = def.name.clone();
+                storage.create_index(def).map_err(EngineError::Sql)?;
+                format!("created index {name}")
+            }
+            IndexStatement::Drop(name) => {
+                storage.drop_index(&name).map_err(EngineError::Sql)?;
+                format!("dropped index {name}")
+            }
+        };
+        let mut outcome = QueryOutcome::plan_only(PlanNode {
+            op: done.clone(),
+            ..PlanNode::default()
+        });
+        outcome.stats.elapsed_us = started.elapsed().as_micros() as u64;
+        outcome.note = Some(done);
+        Ok(outcome)
+    }
+
+    /// For EXPLAIN ANALYZE of `… ORDER BY … LIMIT n`: the limit hides how
+    /// many rows reached the sort, so the query under the sort runs once
+    /// more, unsorted, to count them (after the timed run).
+    fn rows_into_sort(&mut self, statement: &StatementPlan) -> Option<u64> {
+        let StatementPlan::Query(QueryPlan::Limit(LimitPlan {
+            input: LimitInputPlan::SelectOrderBy(sorted),
+            ..
+        })) = statement
+        else {
+            return None;
+        };
+        let unsorted = StatementPlan::Query(QueryPlan::Project(sorted.input.clone()));
+        match self.glue.execute_stmt(&unsorted).ok()? {
+            Payload::Select { rows, .. } => Some(rows.len() as u64),
+            Payload::SelectMap(rows) => Some(rows.len() as u64),
+            _ => None,
+        }
+    }
+}
+
+impl QueryOutcome {
+    /// A plan with nothing run: no rows, no counters.
+    fn plan_only(plan: PlanNode) -> Self {
+        Self {
+            plan,
+            ..Self::default()
+        }
+    }
+}
+
+/// An error of one statement of several says which one it was.
+fn in_statement(error: EngineError, at: usize, count: usize) -> EngineError {
+    match error {
+        EngineError::Sql(message) if count > 1 => {
+            EngineError::Sql(format!("statement {} of {count}: {message}", at + 1))
+        }
+        other => other,
+    }
+}
+
+/// What a write did, in words.
+fn write_note(payload: &Payload) -> Option<String> {
+    let rows = |n: usize| {
+        if n == 1 {
+            "1 row".to_owned()
+        } else {
+            format!("{n} rows")
+        }
+    };
+    Some(match payload {
+        Payload::Insert(n) => format!("inserted {}", rows(*n)),
+        Payload::Update(n) => format!("updated {}", rows(*n)),
+        Payload::Delete(n) => format!("deleted {}", rows(*n)),
+        Payload::Create => "created the table".to_owned(),
+        Payload::DropTable(n) => format!("dropped {n} table(s)"),
+        Payload::Select { .. } | Payload::SelectMap(_) => return None,
+        _ => "done".to_owned(),
+    })
+}
+
+/// Column labels and rows as JSON scalars.
+fn rows_of(payload: Payload) -> (Vec<String>, Vec<Vec<serde_json::Value>>) {
+    let (columns, rows) = match payload {
+        Payload::Select { labels, rows } => (labels, rows),
+        Payload::SelectMap(maps) => {
+            let columns: Vec<String> = maps
+                .first()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            let rows = maps
+                .into_iter()
+                .map(|m| m.into_values().collect())
+                .collect();
+            (columns, rows)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let rows = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(json_cell).collect())
+        .collect();
+    (columns, rows)
+}

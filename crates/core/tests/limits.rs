@@ -1,0 +1,127 @@
+//! Inputs that would overflow the stack, read without end or overflow the
+//! planner's arithmetic fail with an error that names the limit, and leave
+//! the database as it was.
+use std::time::Duration;
+
+use seekscan_core::engine::Engine;
+use seekscan_core::generator::{generate, DatasetSpec};
+use seekscan_core::statement::limits::{RunLimits, MAX_OPERATORS};
+
+fn engine() -> Engine {
+    Engine::load(
+        &generate(&DatasetSpec {
+            seed: 3,
+            scale: 2_000,
+        }),
+        &mut |_, _, _| {},
+    )
+    .unwrap()
+}
+
+fn or_chain(terms: usize) -> String {
+    let terms: Vec<String> = (0..terms).map(|i| format!("user_id = {i}")).collect();
+    format!(
+        "SELECT COUNT(*) FROM upstream_domainauditevent WHERE {}",
+        terms.join(" OR ")
+    )
+}
+
+/// The longest chain the limit lets through runs on a test thread (whose
+/// stack `.cargo/config.toml` sizes like the worker's and the CLI's).
+#[test]
+fn the_longest_allowed_or_chain_runs_and_a_longer_one_is_refused() {
+    let mut engine = engine();
+    let allowed = or_chain(MAX_OPERATORS / 4);
+    // `user_id = i OR …`: two operators per term, less one OR.
+    assert!(engine.run(&allowed).is_ok());
+    let longest = or_chain((MAX_OPERATORS + 1) / 2);
+    engine.run(&longest).unwrap();
+    let error = engine.run(&or_chain(5_000)).unwrap_err().to_string();
+    assert!(error.contains("operators"), "{error}");
+}
+
+#[test]
+fn limit_and_offset_near_the_largest_integer_do_not_overflow() {
+    let mut engine = engine();
+    // 10^19 each: both fit a u64 (GlueSQL's LIMIT type), their sum does not.
+    let max = 10_000_000_000_000_000_000u64;
+    let outcome = engine
+        .run(&format!(
+            "SELECT id FROM upstream_reportrun ORDER BY id LIMIT {max} OFFSET {max}"
+        ))
+        .unwrap();
+    assert!(outcome.rows.is_empty());
+    let outcome = engine
+        .run(&format!(
+            "SELECT id FROM upstream_reportrun WHERE customer_id = 1 ORDER BY started_at DESC LIMIT {max} OFFSET 1"
+        ))
+        .unwrap();
+    assert!(outcome.stats.rows_returned > 0);
+}
+
+#[test]
+fn a_cross_join_stops_at_the_row_limit_and_changes_nothing() {
+    let mut engine = engine();
+    engine.set_limits(RunLimits {
+        max_rows_examined: 100_000,
+        max_rows_returned: u64::MAX,
+        max_run_time: Duration::from_secs(600),
+    });
+    let before = engine.table_counts();
+    let error = engine
+        .run("SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("stopped after 100,000 rows examined") && error.contains("narrow the query"),
+        "{error}"
+    );
+    // A write that reads too much stops before it changes anything.
+    let error = engine
+        .run("DELETE FROM upstream_domainauditevent WHERE id IN (SELECT a.id FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE)")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("stopped after"), "{error}");
+    assert_eq!(engine.table_counts(), before);
+    // The next statement has its own budget.
+    assert!(engine
+        .run("SELECT COUNT(*) FROM upstream_domainauditevent")
+        .is_ok());
+}
+
+#[test]
+fn a_run_stops_when_its_time_is_up() {
+    let mut engine = engine();
+    engine.set_limits(RunLimits {
+        max_rows_examined: u64::MAX,
+        max_rows_returned: u64::MAX,
+        max_run_time: Duration::ZERO,
+    });
+    let error = engine
+        .run("SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("stopped after 0 s"), "{error}");
+}
+
+#[test]
+fn a_result_past_the_row_limit_stops() {
+    let mut engine = engine();
+    engine.set_limits(RunLimits {
+        max_rows_returned: 1_000,
+        ..RunLimits::default()
+    });
+    let error = engine
+        .run("SELECT a.id FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON a.customer_id = b.customer_id")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("stopped after 1,000 result rows"), "{error}");
+    assert_eq!(
+        engine
+            .run("SELECT id FROM upstream_productconfig LIMIT 5")
+            .unwrap()
+            .rows
+            .len(),
+        5
+    );
+}
