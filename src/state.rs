@@ -265,29 +265,8 @@ impl Reducible for AppState {
                 }
                 worker_died(&mut next, message);
             }
-            Action::Worker(Response::Progress(progress)) => {
-                next.status = EngineStatus::Loading(progress)
-            }
-            Action::Worker(Response::Loaded(info)) => {
-                // A linked pattern renders with this data's parameters.
-                if let (Some(pattern), None) = (
-                    next.experiment.pattern.as_deref().and_then(patterns::find),
-                    &next.experiment.sql,
-                ) {
-                    let params = info.params(true, &next.experiment.params);
-                    next.editor = pattern.render(&params);
-                }
-                next.dataset = Some(info);
-                if std::mem::take(&mut next.regenerating) {
-                    restore_dropped(&mut next);
-                }
-                forget_unknown_indexes(&mut next);
-                next.status = EngineStatus::Ready;
-            }
-            Action::Worker(Response::LoadFailed { message }) => {
-                next.status = EngineStatus::Failed(message)
-            }
             Action::Worker(Response::Ran(report)) => {
+                // Answers to older runs are ignored.
                 let Some((id, purpose)) = next.pending.clone() else {
                     return self;
                 };
@@ -302,8 +281,34 @@ impl Reducible for AppState {
                 }
                 apply_report(&mut next, id, report.kind, purpose);
             }
+            Action::Worker(response) => loading(&mut next, response),
         }
         Rc::new(next)
+    }
+}
+
+/// The load's progress, its data, or why it failed.
+fn loading(state: &mut AppState, response: Response) {
+    match response {
+        Response::Progress(progress) => state.status = EngineStatus::Loading(progress),
+        Response::Loaded(info) => {
+            // A linked pattern renders with this data's parameters.
+            if let (Some(pattern), None) = (
+                state.experiment.pattern.as_deref().and_then(patterns::find),
+                &state.experiment.sql,
+            ) {
+                let params = info.params(true, &state.experiment.params);
+                state.editor = pattern.render(&params);
+            }
+            state.dataset = Some(info);
+            if std::mem::take(&mut state.regenerating) {
+                restore_dropped(state);
+            }
+            forget_unknown_indexes(state);
+            state.status = EngineStatus::Ready;
+        }
+        Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
+        Response::Ran(_) => {}
     }
 }
 

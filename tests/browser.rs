@@ -403,7 +403,7 @@ fn sent_and_answered(sql: &str, kind: RunKind) -> Vec<Action> {
 }
 
 #[wasm_bindgen_test]
-fn dropping_an_index_removes_it_from_both_configurations_until_the_data_reloads() {
+fn dropping_an_index_removes_it_from_both_configurations_until_regenerate() {
     let index = "reportrun_cust_status_idx";
     let without: Vec<IndexDef> = builtin_indexes()
         .into_iter()
