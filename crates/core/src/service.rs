@@ -509,4 +509,101 @@ mod tests {
         );
         assert!(matches!(kind, RunKind::Changed { .. }), "{kind:?}");
     }
+
+    fn sum_of_customer_ids(service: &mut Service) -> serde_json::Value {
+        let sum = panes(run(
+            service,
+            "SELECT SUM(customer_id) FROM upstream_reportrun",
+            vec![config(Slot::A, "none")],
+        ));
+        ok(&sum[0]).outcome.rows[0][0].clone()
+    }
+
+    /// A write anywhere in the input, behind a read or a comment, makes the
+    /// whole input run once, under one configuration.
+    #[test]
+    fn an_input_with_a_write_anywhere_runs_once() {
+        let (mut service, info) = loaded(2_000);
+        let runs = info
+            .tables
+            .iter()
+            .find(|t| t.name == "upstream_reportrun")
+            .unwrap()
+            .rows;
+        for sql in [
+            "SELECT 1; UPDATE upstream_reportrun SET customer_id = customer_id + 1",
+            "-- note\nUPDATE upstream_reportrun SET customer_id = customer_id + 1",
+        ] {
+            let before = sum_of_customer_ids(&mut service).as_i64().unwrap();
+            let kind = run(
+                &mut service,
+                sql,
+                vec![config(Slot::A, "none"), config(Slot::B, "phase3")],
+            );
+            let RunKind::Changed { message, .. } = kind else {
+                panic!("{sql}: {kind:?}")
+            };
+            assert!(
+                message.contains(&format!("updated {runs} rows")),
+                "{message}"
+            );
+            let after = sum_of_customer_ids(&mut service).as_i64().unwrap();
+            assert_eq!(after - before, runs as i64, "{sql} ran more than once");
+        }
+    }
+
+    /// Each statement's counters are its own; the pane's are the last one's.
+    #[test]
+    fn a_multi_statement_read_reports_the_last_statements_numbers() {
+        let (mut service, info) = loaded(2_000);
+        let runs = info
+            .tables
+            .iter()
+            .find(|t| t.name == "upstream_reportrun")
+            .unwrap()
+            .rows as u64;
+        let twice = panes(run(
+            &mut service,
+            "SELECT COUNT(*) FROM upstream_reportrun; SELECT COUNT(*) FROM upstream_reportrun",
+            vec![config(Slot::A, "none")],
+        ));
+        let outcome = &ok(&twice[0]).outcome;
+        assert_eq!(outcome.stats.rows_examined, runs);
+        assert_eq!(outcome.earlier.len(), 1);
+        assert_eq!(outcome.earlier[0].stats.rows_examined, runs);
+        assert_eq!(ok(&twice[0]).timings.samples_us.len(), 3);
+    }
+
+    #[test]
+    fn a_primary_key_update_says_it_is_not_supported_here() {
+        let (mut service, _) = loaded(2_000);
+        let kind = run(
+            &mut service,
+            "UPDATE upstream_productconfig SET id = id + 1000",
+            Vec::new(),
+        );
+        let RunKind::Failed { message } = kind else {
+            panic!("{kind:?}")
+        };
+        assert!(
+            message.starts_with("primary keys can't be updated here (SET id)"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_scale_past_the_maximum_is_refused_before_generating() {
+        let mut service = Service::default();
+        let out = serve(
+            &mut service,
+            Request::Load {
+                seed: 1,
+                scale: MAX_SCALE + 1,
+            },
+        );
+        let [Response::LoadFailed { message }] = out.as_slice() else {
+            panic!("{out:?}")
+        };
+        assert!(message.contains("above the maximum"), "{message}");
+    }
 }
