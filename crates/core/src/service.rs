@@ -36,6 +36,16 @@ pub fn readable_error(message: &str) -> String {
     if let Some((_, name)) = message.split_once("table not found: ") {
         return format!("unknown table {name}");
     }
+    if let Some(key) = message
+        .split_once("duplicate entry '")
+        .and_then(|(_, rest)| rest.strip_suffix("' for primary_key field"))
+    {
+        // GlueSQL prints the key as a debug value: `I64(99999)`.
+        let key = key
+            .split_once('(')
+            .map_or(key, |(_, inner)| inner.trim_end_matches(')'));
+        return format!("duplicate primary key {key}: the statement changed nothing");
+    }
     if let Some((_, column)) = message.split_once("update on primary key is not supported: ") {
         return format!(
             "primary keys can't be updated here (SET {column}): delete the row and insert it with the new key"
