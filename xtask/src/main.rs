@@ -1,5 +1,6 @@
-//! `cargo xtask serve|test|bench`: the only build entry points. Each installs
+//! `cargo xtask serve|test|bench|fuzz`: the only build entry points. Each installs
 //! what it needs first, saying what it does, and skips what is already there.
+mod fuzz;
 mod serve;
 mod step;
 mod test;
@@ -12,7 +13,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N] [--no-build]   install tools, build dist/ with Trunk, serve it on 127.0.0.1
   test                            fmt, clippy, native tests, browser tests, end-to-end
-  bench [ARGS…]                   the CLI's benchmark (release build), ARGS passed through";
+  bench [ARGS…]                   the CLI's benchmark (release build), ARGS passed through
+  fuzz [--minutes N] [--seed S]   differential fuzzing against SQLite for N minutes (release build)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
                 rest,
             )
         }
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,89 +1,21 @@
 //! Oracle: on the same generated rows, seekscan returns what SQLite returns,
 //! for every documented pattern (large and small tenant) and a set of
 //! queries that exercise NULLs, IN lists, ranges, aggregates and ordering.
-use gluesql_core::data::Value;
-use rusqlite::types::ValueRef;
+#[path = "support/sqlite.rs"]
+mod sqlite;
+
 use seekscan_core::engine::Engine;
-use seekscan_core::generator::{generate, Dataset, DatasetSpec};
+use seekscan_core::generator::{generate, DatasetSpec};
 use seekscan_core::patterns;
+use sqlite::sqlite_with;
 
-fn sqlite_with(dataset: &Dataset) -> rusqlite::Connection {
-    let db = rusqlite::Connection::open_in_memory().unwrap();
-    db.execute_batch(
-        "CREATE TABLE upstream_reportrun (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,
-            run_type TEXT, started_at TEXT, finished_at TEXT, status TEXT, summary_json TEXT);
-         CREATE TABLE upstream_domainauditevent (id INTEGER PRIMARY KEY, customer_id INTEGER,
-            action TEXT, entity_type TEXT, entity_id TEXT, timestamp TEXT, request_id TEXT,
-            metadata TEXT, user_id INTEGER);
-         CREATE TABLE upstream_productconfig (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,
-            product_slug TEXT, enabled BOOLEAN, config_json TEXT, created_at TEXT, updated_at TEXT,
-            created_by_id INTEGER, updated_by_id INTEGER);",
-    )
-    .unwrap();
-    for table in &dataset.tables {
-        let width = table.rows[0].len();
-        let marks = vec!["?"; width].join(", ");
-        let mut insert = db
-            .prepare(&format!("INSERT INTO {} VALUES ({marks})", table.name))
-            .unwrap();
-        for row in &table.rows {
-            let params: Vec<rusqlite::types::Value> = row
-                .iter()
-                .map(|v| match v {
-                    Value::Null => rusqlite::types::Value::Null,
-                    Value::I64(n) => rusqlite::types::Value::Integer(*n),
-                    Value::Bool(b) => rusqlite::types::Value::Integer(i64::from(*b)),
-                    Value::Str(s) => rusqlite::types::Value::Text(s.clone()),
-                    Value::Timestamp(t) => {
-                        rusqlite::types::Value::Text(t.format("%Y-%m-%d %H:%M:%S").to_string())
-                    }
-                    other => panic!("unexpected generated value {other:?}"),
-                })
-                .collect();
-            insert.execute(rusqlite::params_from_iter(params)).unwrap();
-        }
-    }
-    db
-}
-
-/// Cells as text both sides agree on; booleans as 0/1 (SQLite has no bool).
 fn ours(engine: &mut Engine, sql: &str) -> Vec<Vec<String>> {
     let outcome = engine.run(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
-    outcome
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|v| match v {
-                    serde_json::Value::Bool(b) => i64::from(*b).to_string(),
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
+    sqlite::engine_text(&outcome.rows)
 }
 
 fn theirs(db: &rusqlite::Connection, sql: &str) -> Vec<Vec<String>> {
-    let mut statement = db.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let width = statement.column_count();
-    statement
-        .query_map([], |row| {
-            (0..width)
-                .map(|i| {
-                    Ok(match row.get_ref(i)? {
-                        ValueRef::Null => "null".to_owned(),
-                        ValueRef::Integer(n) => n.to_string(),
-                        ValueRef::Real(f) => f.to_string(),
-                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                        ValueRef::Blob(_) => "blob".to_owned(),
-                    })
-                })
-                .collect()
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    sqlite::sqlite_text(db, sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 #[test]
