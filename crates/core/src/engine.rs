@@ -205,6 +205,12 @@ impl Engine {
         self.limits = limits;
     }
 
+    /// Whether the storage checks WHERE conditions on encoded rows before
+    /// decoding them (on by default; off leaves every check to GlueSQL).
+    pub fn set_pushdown(&mut self, enabled: bool) {
+        self.glue.storage.no_pushdown.set(!enabled);
+    }
+
     pub fn storage(&self) -> &SeekStorage {
         &self.glue.storage
     }

@@ -17,6 +17,11 @@ pub struct PlanNode {
     pub access: Option<String>,
     pub seek_key: Option<String>,
     pub index_conditions: Vec<String>,
+    /// Conditions the storage checks on each encoded row it reads before
+    /// decoding it: "filter in scan" on a full scan, on the looked-up rows
+    /// of an index seek.
+    #[serde(default)]
+    pub scan_filter: Vec<String>,
     pub filter: Vec<String>,
     pub sort: bool,
     pub early_stop: bool,
@@ -59,6 +64,7 @@ impl PlanNode {
             node.index = choice.index.clone();
             node.seek_key = choice.seek_key.clone();
             node.index_conditions = choice.index_conditions.clone();
+            node.scan_filter = choice.scan_filter.clone();
             node.early_stop = choice.early_stop;
             node.est_rows = Some(choice.est_rows);
             node.rejected = choice.rejected.clone();
@@ -233,6 +239,13 @@ impl PlanNode {
             if let Some(key) = &self.seek_key {
                 out.push_str(&format!(" [{key}]"));
             }
+            if !self.scan_filter.is_empty() {
+                let label = match self.index {
+                    None => "filter in scan",
+                    Some(_) => "filter on looked-up rows",
+                };
+                out.push_str(&format!(" ({label}: {})", self.scan_filter.join(" AND ")));
+            }
         }
         if !self.filter.is_empty() {
             out.push_str(&format!(" {}", self.filter.join(" AND ")));
@@ -286,6 +299,7 @@ fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
                             .and_then(|i| i.get("name"))
                             .and_then(|n| n.as_str())
                             .and_then(|n| AccessSpec::decode(n, None).ok())
+                            .filter(|spec| !spec.table_scan)
                             .map(|spec| spec.index),
                     ),
                     _ => ("full scan", None),

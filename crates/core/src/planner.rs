@@ -7,6 +7,7 @@
 mod candidates;
 mod columns;
 mod conditions;
+mod pushdown;
 mod selectivity;
 
 use std::collections::BTreeSet;
@@ -27,10 +28,12 @@ use gluesql_core::store::Planner;
 use serde::{Deserialize, Serialize};
 
 use crate::explain::RejectedCandidate;
+use crate::storage::access::AccessSpec;
 use crate::storage::SeekStorage;
 use candidates::{Candidate, Query};
 use columns::Names;
 use conditions::{analyze, conjuncts, Scope};
+use pushdown::pushdown;
 
 /// The planner's decision for one table source, for EXPLAIN.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -41,6 +44,9 @@ pub struct TableChoice {
     pub access: String,
     pub seek_key: Option<String>,
     pub index_conditions: Vec<String>,
+    /// Conditions the storage checks on each encoded row it reads, before
+    /// decoding it (see `storage::filter`).
+    pub scan_filter: Vec<String>,
     pub filter: Vec<String>,
     pub sort_needed: bool,
     pub early_stop: bool,
@@ -245,14 +251,8 @@ impl Pass<'_> {
             schema: &table.schema,
             alias,
         };
-        let conjuncts: Vec<_> = filter
-            .map(|f| {
-                conjuncts(f)
-                    .into_iter()
-                    .map(|c| analyze(&scope, c))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let raw: Vec<&ExprPlan> = filter.map(conjuncts).unwrap_or_default();
+        let conjuncts: Vec<_> = raw.iter().map(|c| analyze(&scope, c)).collect();
         let order = order_by
             .iter()
             .map(|o| Some((scope.column(&o.expr)?, o.asc.unwrap_or(true))))
@@ -332,12 +332,36 @@ impl Pass<'_> {
                 },
             })
             .collect();
+        // What the seek does not apply, the storage checks on the encoded
+        // rows it reads (a covering read builds its rows from entries).
+        let mut spec = chosen.spec.clone();
+        let left: Vec<&ExprPlan> = raw
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !chosen.applied.contains(i))
+            .map(|(_, c)| *c)
+            .collect();
+        let pushed = match &mut spec {
+            _ if self.storage.no_pushdown.get() => None,
+            Some(spec) if spec.covering => None,
+            _ => pushdown(&scope, &left),
+        };
+        let scan_filter = match pushed {
+            Some((predicate, texts)) => {
+                match &mut spec {
+                    Some(spec) => spec.filter = Some(predicate),
+                    None => spec = Some(AccessSpec::filtered_scan(predicate)),
+                }
+                texts
+            }
+            None => Vec::new(),
+        };
         let (index_conditions, filter) = conjuncts.iter().enumerate().fold(
             (Vec::new(), Vec::new()),
             |(mut applied, mut left), (i, c)| {
                 if chosen.applied.contains(&i) {
                     applied.push(c.text.clone());
-                } else {
+                } else if !scan_filter.contains(&c.text) {
                     left.push(c.text.clone());
                 }
                 (applied, left)
@@ -349,6 +373,7 @@ impl Pass<'_> {
             access: chosen.access.to_owned(),
             seek_key: chosen.seek_key.clone(),
             index_conditions,
+            scan_filter,
             filter,
             sort_needed: !chosen.sorted,
             early_stop: chosen.early_stop,
@@ -356,7 +381,7 @@ impl Pass<'_> {
             cost: chosen.cost,
             rejected,
         });
-        if let Some(spec) = &chosen.spec {
+        if let Some(spec) = &spec {
             source.access = TableAccessPlan::Index {
                 name: spec.encode(),
                 asc: None,

@@ -5,6 +5,7 @@ pub mod access;
 mod budget;
 mod build;
 mod entries;
+pub mod filter;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
@@ -25,6 +26,7 @@ use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
 pub use budget::{thousands, Budget};
+use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};
 
@@ -47,6 +49,8 @@ pub struct SeekStorage {
     table_lookups: Cell<u64>,
     /// The limit on rows read and time for the statement running now.
     budget: Cell<Option<Budget>>,
+    /// Leave every condition to GlueSQL (tests compare both ways).
+    pub(crate) no_pushdown: Cell<bool>,
     /// Indexes the planner may use for the statement being planned.
     pub(crate) visible: RefCell<IndexSet>,
     /// The planner's reasoning for the last planned statement.
@@ -431,6 +435,19 @@ impl Index for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
+        let mut filter = spec.filter.as_ref().map(RowFilter::new).transpose()?;
+        if spec.table_scan {
+            return Ok(Box::new(table.rows.iter().filter_map(move |(key, row)| {
+                if let Err(error) = self.examine() {
+                    return Some(Err(error));
+                }
+                match filter.as_mut().map_or(Ok(true), |f| f.passes(row)) {
+                    Ok(true) => Some(rowcode::decode(row).map(|row| (key.clone(), row))),
+                    Ok(false) => None,
+                    Err(error) => Some(Err(error)),
+                }
+            })));
+        }
         let index = table
             .indexes
             .get(&spec.index)
@@ -470,7 +487,14 @@ impl Index for SeekStorage {
                     Err(error) => return Some(Err(error)),
                 };
                 bump(lookups);
-                let row = match rowcode::decode(table.rows.get(&row_key)?) {
+                let bytes = table.rows.get(&row_key)?;
+                // A looked-up row the filter rejects was still read.
+                match filter.as_mut().map_or(Ok(true), |f| f.passes(bytes)) {
+                    Ok(true) => {}
+                    Ok(false) => return self.examine().err().map(Err),
+                    Err(error) => return Some(Err(error)),
+                }
+                let row = match rowcode::decode(bytes) {
                     Ok(row) => row,
                     Err(error) => return Some(Err(error)),
                 };

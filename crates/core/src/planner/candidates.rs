@@ -274,6 +274,7 @@ impl Query<'_> {
             upper,
             reverse: direction.unwrap_or(false),
             covering,
+            ..AccessSpec::scan("", false)
         };
         let counted = if applied.is_empty() {
             None

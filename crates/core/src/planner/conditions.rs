@@ -45,13 +45,13 @@ impl Scope<'_> {
             .position(|c| &c.name == name)
     }
 
-    fn data_type(&self, column: usize) -> Option<&DataType> {
+    pub(crate) fn data_type(&self, column: usize) -> Option<&DataType> {
         Some(&self.schema.column_defs.as_ref()?.get(column)?.data_type)
     }
 
     /// A literal as a value of the column's type, only when the conversion
     /// is exact (a seek on a rounded bound could miss rows).
-    fn literal(&self, expr: &ExprPlan, column: usize) -> Option<Value> {
+    pub(crate) fn literal(&self, expr: &ExprPlan, column: usize) -> Option<Value> {
         let data_type = self.data_type(column)?;
         let value = match expr {
             ExprPlan::Value(value) => value.clone(),
@@ -175,9 +175,11 @@ fn usable(scope: &Scope, expr: &ExprPlan) -> Option<(usize, Condition)> {
     }
 }
 
-fn flip(op: &BinaryOperator) -> Option<BinaryOperator> {
+/// `a op b` as `b op' a`.
+pub(crate) fn flip(op: &BinaryOperator) -> Option<BinaryOperator> {
     Some(match op {
         BinaryOperator::Eq => BinaryOperator::Eq,
+        BinaryOperator::NotEq => BinaryOperator::NotEq,
         BinaryOperator::Lt => BinaryOperator::Gt,
         BinaryOperator::LtEq => BinaryOperator::GtEq,
         BinaryOperator::Gt => BinaryOperator::Lt,

@@ -27,8 +27,7 @@ pub(crate) fn counted(table: &Table, conjuncts: &[Conjunct]) -> Vec<Option<f64>>
                 eq,
                 lower,
                 upper,
-                reverse: false,
-                covering: false,
+                ..AccessSpec::scan("", false)
             };
             let count = index.count(&spec, MAX_COUNTED_SPANS).ok()??;
             (rows > 0.0).then(|| count as f64 / rows)

@@ -3,6 +3,8 @@
 use gluesql_core::data::Value;
 use serde::{Deserialize, Serialize};
 
+use super::filter::CellPredicate;
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct RangeBound {
     pub value: Value,
@@ -22,6 +24,14 @@ pub struct AccessSpec {
     pub reverse: bool,
     /// Build rows from key and INCLUDE values alone, without a table lookup.
     pub covering: bool,
+    /// Read the table itself in key order, not an index (`index` is empty):
+    /// a full scan that carries a filter.
+    #[serde(default)]
+    pub table_scan: bool,
+    /// Checked on each encoded table row before it is decoded (a full
+    /// scan's "filter in scan", or the rows an index seek looks up).
+    #[serde(default)]
+    pub filter: Option<CellPredicate>,
 }
 
 impl AccessSpec {
@@ -34,6 +44,17 @@ impl AccessSpec {
             upper: None,
             reverse,
             covering: false,
+            table_scan: false,
+            filter: None,
+        }
+    }
+
+    /// A full scan of the table that checks `filter` on every row.
+    pub fn filtered_scan(filter: CellPredicate) -> Self {
+        Self {
+            table_scan: true,
+            filter: Some(filter),
+            ..Self::scan("", false)
         }
     }
 
