@@ -3,6 +3,7 @@ pub mod add_index_form;
 pub mod copy_link;
 pub mod dataset_panel;
 pub mod distribution_strip;
+pub mod earlier_statements;
 pub mod index_panel;
 pub mod pattern_picker;
 pub mod plan_tree;

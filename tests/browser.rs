@@ -549,3 +549,33 @@ fn a_link_above_the_maximum_scale_opens_the_default_and_says_so() {
         Some("from the link: scale 100000000 is above the maximum of 5,000,000 audit events; opened 100,000")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_pane_lists_the_statements_that_ran_first_with_their_own_counters() {
+    use seekscan_core::engine::{ExecStats, StatementSummary};
+    use seekscan_web::components::earlier_statements::{EarlierStatements, EarlierStatementsProps};
+    let root = mount::<EarlierStatements>(EarlierStatementsProps {
+        statements: vec![StatementSummary {
+            sql: "SELECT COUNT(*) FROM upstream_reportrun".into(),
+            summary: "Full scan of upstream_reportrun".into(),
+            stats: ExecStats {
+                rows_examined: 66,
+                ..ExecStats::default()
+            },
+        }],
+    })
+    .await;
+    let note = root
+        .query_selector("[data-testid=earlier-statements]")
+        .unwrap()
+        .expect("the note is shown");
+    assert_eq!(
+        note.text_content().unwrap(),
+        "ran first:SELECT COUNT(*) FROM upstream_reportrun (66 rows examined)"
+    );
+    let none = mount::<EarlierStatements>(EarlierStatementsProps { statements: vec![] }).await;
+    assert!(none
+        .query_selector("[data-testid=earlier-statements]")
+        .unwrap()
+        .is_none());
+}

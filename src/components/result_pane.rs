@@ -3,6 +3,7 @@ use seekscan_core::protocol::Slot;
 use yew::prelude::*;
 
 use crate::components::distribution_strip::DistributionStrip;
+use crate::components::earlier_statements::EarlierStatements;
 use crate::components::plan_tree::PlanTree;
 use crate::components::rows_table::RowsTable;
 use crate::state::PaneState;
@@ -37,6 +38,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                 <>
                     <PlanTree plan={result.outcome.plan.clone()} other={props.other.clone()}
                         examined={stats.rows_examined} testid={format!("plan-{slot}")} />
+                    <EarlierStatements statements={result.outcome.earlier.clone()} />
                     <div class="timing" data-testid={format!("timing-{slot}")}>
                         <span class="median">{ format!("median {}", fmt_us(timings.median_us)) }</span>
                         <span>{ format!("p95 {} over {} runs", fmt_us(timings.p95_us), timings.samples_us.len()) }</span>

@@ -235,6 +235,15 @@ test('an invalid query shows an error and the next query still works', async () 
   assert.equal(await page.locator('[data-testid=error]').count(), 0);
 });
 
+test('a multi-statement input: each pane lists what ran first, with its own rows examined', async () => {
+  await run('SELECT COUNT(*) FROM upstream_reportrun; SELECT id FROM upstream_reportrun ORDER BY id LIMIT 3');
+  for (const slot of ['a', 'b']) {
+    const note = await text(`[data-testid=pane-${slot}] [data-testid=earlier-statements]`);
+    assert.match(note, /^ran first:\s*SELECT COUNT\(\*\) FROM upstream_reportrun \(\d+ rows examined\)$/, note);
+    assert.equal(await page.locator(`[data-testid=rows-${slot}] tbody tr`).count(), 3);
+  }
+});
+
 test('a user index: a bad definition is refused next to the form, a good one is listed', async () => {
   await page.fill('[data-testid=new-index-name]', 'by_slug');
   await page.selectOption('[data-testid=new-index-table]', 'upstream_productconfig');
