@@ -1,13 +1,18 @@
 //! `seekscan bench`: load time, memory, and every documented pattern timed
 //! under two index configurations on the same data, next to the document's
-//! expected improvement.
-use std::time::Instant;
+//! expected improvement; with `--vs-sqlite`, the same queries against SQLite
+//! (`vs_sqlite.rs`).
+mod sqlite;
+mod vs_sqlite;
+
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use seekscan_core::bench::measure_with;
 use seekscan_core::comparison::verdict;
 use seekscan_core::engine::Engine;
-use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::explain::PlanNode;
+use seekscan_core::generator::{self, Dataset, DatasetSpec};
 use seekscan_core::patterns;
 
 use crate::dataset::DatasetArgs;
@@ -26,17 +31,69 @@ pub struct BenchArgs {
     /// The "after" configuration.
     #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
     pub after: String,
+    /// Every pattern and a few scans and aggregates, here and in an
+    /// in-memory SQLite with the same rows: A without secondary indexes, B
+    /// with the nine Phase 3 ones.
+    #[arg(long, conflicts_with_all = ["before", "after"])]
+    pub vs_sqlite: bool,
+    /// With --vs-sqlite: one JSON object instead of the table.
+    #[arg(long, requires = "vs_sqlite")]
+    pub json: bool,
+}
+
+/// The generated rows and the engine over them (every built-in index built).
+struct Loaded {
+    dataset: Dataset,
+    engine: Engine,
+    generated: Duration,
+    loaded: Duration,
+}
+
+fn load(args: &DatasetArgs) -> Result<Loaded, String> {
+    let started = Instant::now();
+    let dataset = generator::generate(&DatasetSpec {
+        seed: args.seed,
+        scale: args.scale(),
+    });
+    let generated = started.elapsed();
+    let engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    Ok(Loaded {
+        dataset,
+        engine,
+        generated,
+        loaded: started.elapsed() - generated,
+    })
+}
+
+fn tenant_label(large: bool) -> &'static str {
+    if large {
+        "large"
+    } else {
+        "small"
+    }
+}
+
+/// The index the plan's first table access reads, if any.
+fn index_used(plan: &PlanNode) -> Option<&str> {
+    plan.table_accesses()
+        .iter()
+        .find_map(|node| node.index.as_deref())
+}
+
+fn milliseconds(elapsed: Duration) -> f64 {
+    elapsed.as_secs_f64() * 1e3
 }
 
 pub fn bench(args: &BenchArgs) -> Result<(), String> {
-    let started = Instant::now();
-    let dataset = generator::generate(&DatasetSpec {
-        seed: args.dataset.seed,
-        scale: args.dataset.scale(),
-    });
-    let generated = started.elapsed();
-    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-    let loaded = started.elapsed() - generated;
+    if args.vs_sqlite {
+        return vs_sqlite::run(args);
+    }
+    let Loaded {
+        dataset,
+        mut engine,
+        generated,
+        loaded,
+    } = load(&args.dataset)?;
     let before = engine.index_set(&args.before).map_err(|e| e.to_string())?;
     let after = engine.index_set(&args.after).map_err(|e| e.to_string())?;
     let memory = engine.memory_report();
@@ -46,9 +103,9 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
         "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
         args.dataset.scale(),
         args.dataset.seed,
-        generated.as_secs_f64() * 1e3,
+        milliseconds(generated),
         engine.indexes().len(),
-        loaded.as_secs_f64() * 1e3
+        milliseconds(loaded)
     ));
     for t in &memory.tables {
         lines.push(format!(
@@ -95,17 +152,13 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
             lines.push(format!(
                 "{:<22} {:>6} {:>9} {:>11.0} {:>9} {:>11.0} {:>9}  {:<28} {}",
                 p.id,
-                if large { "large" } else { "small" },
+                tenant_label(large),
                 a.stats.rows_examined,
                 ta.median_us,
                 b.stats.rows_examined,
                 tb.median_us,
                 speedup,
-                b.plan
-                    .table_accesses()
-                    .iter()
-                    .find_map(|node| node.index.as_deref())
-                    .unwrap_or("full scan"),
+                index_used(&b.plan).unwrap_or("full scan"),
                 p.expected_improvement
             ));
         }

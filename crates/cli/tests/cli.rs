@@ -316,3 +316,39 @@ fn runaway_inputs_fail_cleanly() {
         assert!(stderr.contains(says), "{sql}: {stderr}");
     }
 }
+
+/// `bench --vs-sqlite`: a ratio row for every pattern, both tenants and
+/// both configurations, and the same rows from both engines.
+#[test]
+fn bench_vs_sqlite_rates_every_pattern_in_both_configurations() {
+    let out = seekscan(&["bench", "--vs-sqlite", "--scale", "2000", "--repeat", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .map(|line| line.split_whitespace().collect())
+        .filter(|words: &Vec<&str>| words.last().is_some_and(|w| w.ends_with('×')))
+        .collect();
+    for pattern in patterns_json().as_array().unwrap() {
+        let id = pattern["id"].as_str().unwrap();
+        for tenant in ["large", "small"] {
+            for config in ["A", "B"] {
+                let row = rows
+                    .iter()
+                    .find(|w| w[0] == id && w[1] == tenant && w[2] == config)
+                    .unwrap_or_else(|| panic!("no row for {id} {tenant} {config}:\n{stdout}"));
+                assert_eq!(row[6], "yes", "{id} {tenant} {config}: {row:?}");
+            }
+        }
+    }
+    assert!(stdout.contains("the same rows for every query"), "{stdout}");
+    assert!(stdout.contains("median ratio, all"), "{stdout}");
+}
+
+fn patterns_json() -> serde_json::Value {
+    let out = seekscan(&["patterns", "--json"]);
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
