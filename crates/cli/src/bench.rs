@@ -41,15 +41,9 @@ pub struct BenchArgs {
     pub json: bool,
 }
 
-/// The generated rows and the engine over them (every built-in index built).
-struct Loaded {
-    dataset: Dataset,
-    engine: Engine,
-    generated: Duration,
-    loaded: Duration,
-}
-
-fn load(args: &DatasetArgs) -> Result<Loaded, String> {
+/// The generated rows, the engine over them (every built-in index built)
+/// and a line saying how long each took.
+fn load(args: &DatasetArgs) -> Result<(Dataset, Engine, String), String> {
     let started = Instant::now();
     let dataset = generator::generate(&DatasetSpec {
         seed: args.seed,
@@ -57,12 +51,15 @@ fn load(args: &DatasetArgs) -> Result<Loaded, String> {
     });
     let generated = started.elapsed();
     let engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
-    Ok(Loaded {
-        dataset,
-        engine,
-        generated,
-        loaded: started.elapsed() - generated,
-    })
+    let summary = format!(
+        "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
+        args.scale(),
+        args.seed,
+        milliseconds(generated),
+        engine.indexes().len(),
+        milliseconds(started.elapsed() - generated)
+    );
+    Ok((dataset, engine, summary))
 }
 
 fn tenant_label(large: bool) -> &'static str {
@@ -88,25 +85,12 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
     if args.vs_sqlite {
         return vs_sqlite::run(args);
     }
-    let Loaded {
-        dataset,
-        mut engine,
-        generated,
-        loaded,
-    } = load(&args.dataset)?;
+    let (dataset, mut engine, summary) = load(&args.dataset)?;
     let before = engine.index_set(&args.before).map_err(|e| e.to_string())?;
     let after = engine.index_set(&args.after).map_err(|e| e.to_string())?;
     let memory = engine.memory_report();
 
-    let mut lines = Vec::new();
-    lines.push(format!(
-        "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
-        args.dataset.scale(),
-        args.dataset.seed,
-        milliseconds(generated),
-        engine.indexes().len(),
-        milliseconds(loaded)
-    ));
+    let mut lines = vec![summary];
     for t in &memory.tables {
         lines.push(format!(
             "  {}: {} rows, {:.0} bytes/row",

@@ -11,7 +11,7 @@ use seekscan_core::generator::Dataset;
 use seekscan_core::patterns;
 use serde_json::json;
 
-use super::{index_used, load, milliseconds, sqlite, tenant_label, BenchArgs, Loaded};
+use super::{index_used, load, milliseconds, sqlite, tenant_label, BenchArgs};
 use crate::output;
 
 /// Full scans, ranges and aggregates beside the documented patterns; those
@@ -182,12 +182,7 @@ fn summary(results: &[Measured]) -> Vec<(&'static str, usize, f64)> {
 }
 
 pub fn run(args: &BenchArgs) -> Result<(), String> {
-    let Loaded {
-        dataset,
-        mut engine,
-        generated,
-        loaded,
-    } = load(&args.dataset)?;
+    let (dataset, mut engine, summary) = load(&args.dataset)?;
     let phase3: Vec<_> = builtin_indexes()
         .into_iter()
         .filter(|d| d.origin == Origin::Phase3)
@@ -222,13 +217,7 @@ pub fn run(args: &BenchArgs) -> Result<(), String> {
         }
     }
     let header = format!(
-        "scale {}, seed {}: generated in {:.0} ms; seekscan loaded with {} indexes in {:.0} ms; \
-         SQLite {} loaded with {} indexes and ANALYZE in {:.0} ms",
-        args.dataset.scale(),
-        args.dataset.seed,
-        milliseconds(generated),
-        engine.indexes().len(),
-        milliseconds(loaded),
+        "{summary}; SQLite {} loaded with {} indexes and ANALYZE in {:.0} ms",
         rusqlite::version(),
         phase3.len(),
         milliseconds(sqlite_loaded)
