@@ -546,7 +546,7 @@ fn a_link_above_the_maximum_scale_opens_the_default_and_says_so() {
     assert_eq!((experiment.scale, experiment.seed), (100_000, 4));
     assert_eq!(
         problem.as_deref(),
-        Some("from the link: scale 100000000 is above the maximum of 5,000,000 audit events; opened 100,000")
+        Some("from the link: scale 100000000 is above the maximum of 2,000,000 audit events; opened 100,000")
     );
 }
 

@@ -8,7 +8,7 @@ use seekscan_core::experiment::{DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE};
 pub struct DatasetArgs {
     #[arg(long, default_value_t = DEFAULT_SEED)]
     pub seed: u64,
-    /// Number of audit events (at most 5,000,000); the other tables derive from it.
+    /// Number of audit events (at most 2,000,000); the other tables derive from it.
     #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_SCALE as u64))]
     scale: u64,
 }

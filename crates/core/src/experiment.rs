@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{IndexDef, IndexSet};
 use crate::protocol::Slot;
+use crate::storage::thousands;
 
 pub const DEFAULT_SEED: u64 = 1;
 pub const DEFAULT_SCALE: usize = 100_000;
@@ -14,7 +15,7 @@ pub const SCALE_PRESETS: [usize; 3] = [10_000, 100_000, 1_000_000];
 /// The largest dataset a link (or the CLI) may ask for, in audit events: a
 /// link is something anyone can send, and building far more would exhaust
 /// the worker's memory before the page could say anything.
-pub const MAX_SCALE: usize = 5_000_000;
+pub const MAX_SCALE: usize = 2_000_000;
 pub const DEFAULT_REPETITIONS: u32 = 20;
 pub const MAX_REPETITIONS: u32 = 1_000;
 
@@ -167,14 +168,14 @@ impl Experiment {
     fn read_field(&mut self, key: &str, value: &str) -> Result<(), String> {
         let defaults = Self::default();
         match key {
-            "seed" => self.seed = number("seed", value, &grouped(defaults.seed))?,
+            "seed" => self.seed = number("seed", value, &thousands(defaults.seed))?,
             "scale" => self.scale = scale(value)?,
             "a" => self.a = Some(index_list(value)),
             "b" => self.b = Some(index_list(value)),
             "pattern" => self.pattern = Some(value.to_owned()),
             "sql" => self.sql = Some(value.to_owned()),
             "reps" => {
-                let opened = grouped(u64::from(DEFAULT_REPETITIONS));
+                let opened = thousands(u64::from(DEFAULT_REPETITIONS));
                 let reps = number("reps", value, &opened)?;
                 if !(1..=u64::from(MAX_REPETITIONS)).contains(&reps) {
                     return Err(format!(
@@ -202,11 +203,11 @@ fn number(what: &str, value: &str, opened: &str) -> Result<u64, String> {
 
 /// The scale a link asks for, if it is one this page may build.
 fn scale(value: &str) -> Result<usize, String> {
-    let opened = grouped(DEFAULT_SCALE as u64);
+    let opened = thousands(DEFAULT_SCALE as u64);
     let too_large = || {
         format!(
             "scale {value} is above the maximum of {} audit events; opened {opened}",
-            grouped(MAX_SCALE as u64)
+            thousands(MAX_SCALE as u64)
         )
     };
     // All digits but beyond u64 is too large, not malformed.
@@ -221,19 +222,6 @@ fn scale(value: &str) -> Result<usize, String> {
         n if n > MAX_SCALE as u64 => Err(too_large()),
         n => Ok(n as usize),
     }
-}
-
-/// `5000000` as `5,000,000`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 fn index_list(value: &str) -> Vec<String> {
@@ -327,7 +315,7 @@ mod tests {
         assert_eq!(experiment.seed, 3);
         assert_eq!(
             notes,
-            ["scale 100000000 is above the maximum of 5,000,000 audit events; opened 100,000"]
+            ["scale 100000000 is above the maximum of 2,000,000 audit events; opened 100,000"]
         );
         let (huge, notes) = Experiment::from_query("scale=99999999999999999999999");
         assert_eq!(huge.scale, DEFAULT_SCALE);

@@ -22,6 +22,10 @@ pub struct PlanNode {
     /// of an index seek.
     #[serde(default)]
     pub scan_filter: Vec<String>,
+    /// Conditions checked on each index entry's key and INCLUDE cells
+    /// before its row is looked up ("index condition before lookup").
+    #[serde(default)]
+    pub entry_filter: Vec<String>,
     pub filter: Vec<String>,
     pub sort: bool,
     pub early_stop: bool,
@@ -65,6 +69,7 @@ impl PlanNode {
             node.seek_key = choice.seek_key.clone();
             node.index_conditions = choice.index_conditions.clone();
             node.scan_filter = choice.scan_filter.clone();
+            node.entry_filter = choice.entry_filter.clone();
             node.early_stop = choice.early_stop;
             node.est_rows = Some(choice.est_rows);
             node.rejected = choice.rejected.clone();
@@ -245,6 +250,12 @@ impl PlanNode {
                     Some(_) => "filter on looked-up rows",
                 };
                 out.push_str(&format!(" ({label}: {})", self.scan_filter.join(" AND ")));
+            }
+            if !self.entry_filter.is_empty() {
+                out.push_str(&format!(
+                    " (index condition before lookup: {})",
+                    self.entry_filter.join(" AND ")
+                ));
             }
         }
         if !self.filter.is_empty() {

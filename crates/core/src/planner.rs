@@ -29,11 +29,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::explain::RejectedCandidate;
 use crate::storage::access::AccessSpec;
+use crate::storage::index::SecondaryIndex;
 use crate::storage::SeekStorage;
 use candidates::{Candidate, Query};
 use columns::Names;
 use conditions::{analyze, conjuncts, Scope};
-use pushdown::pushdown;
+use pushdown::{all_of, translatable};
+
+/// The conditions handed to the storage, as SQL text.
+#[derive(Default)]
+struct Pushed {
+    scan: Vec<String>,
+    entry: Vec<String>,
+}
 
 /// The planner's decision for one table source, for EXPLAIN.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -47,6 +55,8 @@ pub struct TableChoice {
     /// Conditions the storage checks on each encoded row it reads, before
     /// decoding it (see `storage::filter`).
     pub scan_filter: Vec<String>,
+    /// Conditions checked on each index entry before its row is looked up.
+    pub entry_filter: Vec<String>,
     pub filter: Vec<String>,
     pub sort_needed: bool,
     pub early_stop: bool,
@@ -229,6 +239,53 @@ impl Pass<'_> {
         }
     }
 
+    /// Hands what the chosen access leaves of the WHERE clause to the
+    /// storage: conditions on the index's own columns are checked on each
+    /// entry before its row is looked up, the rest on each encoded row
+    /// before it is decoded (a full scan becomes a filtered table scan). A
+    /// covering read has no table row to check: what its entries cannot
+    /// answer stays with GlueSQL.
+    fn pushdown(
+        &self,
+        scope: &Scope,
+        spec: Option<AccessSpec>,
+        index: Option<&SecondaryIndex>,
+        left: &[&ExprPlan],
+    ) -> (Option<AccessSpec>, Pushed) {
+        let mut pushed = Pushed::default();
+        if self.storage.no_pushdown.get() {
+            return (spec, pushed);
+        }
+        let covering = spec.as_ref().is_some_and(|s| s.covering);
+        let (mut on_entry, mut on_row) = (Vec::new(), Vec::new());
+        for (test, text) in translatable(scope, left) {
+            let mut columns = Vec::new();
+            test.columns(&mut columns);
+            let in_index = index.is_some_and(|i| {
+                columns
+                    .iter()
+                    .all(|c| i.key_columns.contains(c) || i.include_columns.contains(c))
+            });
+            if in_index {
+                on_entry.push(test);
+                pushed.entry.push(text);
+            } else if !covering {
+                on_row.push(test);
+                pushed.scan.push(text);
+            }
+        }
+        let spec = match (spec, all_of(on_row)) {
+            (None, None) => None,
+            (None, Some(row)) => Some(AccessSpec::filtered_scan(row)),
+            (Some(mut spec), row) => {
+                spec.filter = row;
+                spec.entry_filter = all_of(on_entry);
+                Some(spec)
+            }
+        };
+        (spec, pushed)
+    }
+
     /// Chooses the access path of one table; true if it supplies the order.
     fn table(
         &self,
@@ -332,36 +389,21 @@ impl Pass<'_> {
                 },
             })
             .collect();
-        // What the seek does not apply, the storage checks on the encoded
-        // rows it reads (a covering read builds its rows from entries).
-        let mut spec = chosen.spec.clone();
         let left: Vec<&ExprPlan> = raw
             .iter()
             .enumerate()
             .filter(|(i, _)| !chosen.applied.contains(i))
             .map(|(_, c)| *c)
             .collect();
-        let pushed = match &mut spec {
-            _ if self.storage.no_pushdown.get() => None,
-            Some(spec) if spec.covering => None,
-            _ => pushdown(&scope, &left),
-        };
-        let scan_filter = match pushed {
-            Some((predicate, texts)) => {
-                match &mut spec {
-                    Some(spec) => spec.filter = Some(predicate),
-                    None => spec = Some(AccessSpec::filtered_scan(predicate)),
-                }
-                texts
-            }
-            None => Vec::new(),
-        };
+        let index = chosen_name.as_ref().and_then(|n| table.indexes.get(n));
+        let (spec, pushed) = self.pushdown(&scope, chosen.spec.clone(), index, &left);
+        let pushed_text: Vec<&String> = pushed.scan.iter().chain(&pushed.entry).collect();
         let (index_conditions, filter) = conjuncts.iter().enumerate().fold(
             (Vec::new(), Vec::new()),
             |(mut applied, mut left), (i, c)| {
                 if chosen.applied.contains(&i) {
                     applied.push(c.text.clone());
-                } else if !scan_filter.contains(&c.text) {
+                } else if !pushed_text.contains(&&c.text) {
                     left.push(c.text.clone());
                 }
                 (applied, left)
@@ -373,7 +415,8 @@ impl Pass<'_> {
             access: chosen.access.to_owned(),
             seek_key: chosen.seek_key.clone(),
             index_conditions,
-            scan_filter,
+            scan_filter: pushed.scan,
+            entry_filter: pushed.entry,
             filter,
             sort_needed: !chosen.sorted,
             early_stop: chosen.early_stop,

@@ -167,9 +167,11 @@ impl Service {
             };
         };
         // Anything not a write (a read, or text that does not parse) runs under
-        // each configuration, so a syntax error shows in the panes.
+        // each configuration, so a syntax error shows in the panes; with no
+        // pane asked for (the index form), the error is the answer.
         let script = match Script::parse(sql) {
             Ok(script) if script.kind() == StatementKind::Write => script,
+            Err(message) if configs.is_empty() => return RunKind::Failed { message },
             _ => return run_panes(engine, sql, repetitions, configs),
         };
         // Repeating a write would apply it N times, and a catalog change
@@ -435,14 +437,20 @@ mod tests {
             "CREATE INDEX reportrun_cust_status_idx ON upstream_reportrun (id)",
             "DROP INDEX no_such_index",
         ] {
-            // A syntax error is no write: it shows in every pane asked for.
-            let kind = run(&mut service, sql, vec![config(Slot::A, "none")]);
-            let message = match kind {
-                RunKind::Failed { message } => message,
-                RunKind::Query(panes) => panes[0].result.clone().unwrap_err(),
-                other => panic!("{sql}: {other:?}"),
+            // With no pane asked for (the index form), every error is the answer.
+            let kind = run(&mut service, sql, Vec::new());
+            let RunKind::Failed { message } = kind else {
+                panic!("{sql}: {kind:?}")
             };
             assert!(!message.is_empty(), "{sql}");
+            // A syntax error is no write: with panes, it shows in each.
+            if message.starts_with("SQL syntax error") {
+                let kind = run(&mut service, sql, vec![config(Slot::A, "none")]);
+                let RunKind::Query(panes) = kind else {
+                    panic!("{sql}: {kind:?}")
+                };
+                assert_eq!(panes[0].result, Err(message), "{sql}");
+            }
         }
         let again = run(&mut service, "SELECT 1", vec![config(Slot::A, "none")]);
         assert!(panes(again)[0].result.is_ok());

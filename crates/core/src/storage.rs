@@ -436,6 +436,11 @@ impl Index for SeekStorage {
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
         let mut filter = spec.filter.as_ref().map(RowFilter::new).transpose()?;
+        let mut entry_filter = spec
+            .entry_filter
+            .as_ref()
+            .map(|p| RowFilter::new(p).map(|f| (f, Vec::new())))
+            .transpose()?;
         if spec.table_scan {
             return Ok(Box::new(table.rows.iter().filter_map(move |(key, row)| {
                 if let Err(error) = self.examine() {
@@ -459,6 +464,19 @@ impl Index for SeekStorage {
         let (read, lookups) = (&self.index_entries, &self.table_lookups);
         Ok(Box::new(entries.filter_map(move |(bytes, include)| {
             bump(read);
+            // An entry the index condition rejects costs no lookup (and no
+            // row built from it); it still counts as examined, as its row
+            // would have been.
+            if let Some((filter, row)) = entry_filter.as_mut() {
+                let passes = index
+                    .entry_as_row(bytes, include, row)
+                    .and_then(|()| filter.passes(row));
+                match passes {
+                    Ok(true) => {}
+                    Ok(false) => return self.examine().err().map(Err),
+                    Err(error) => return Some(Err(error)),
+                }
+            }
             let row = if covering {
                 // Built from the entry alone: columns outside the index stay
                 // NULL, which the planner allows only when none is read.

@@ -157,7 +157,7 @@ impl Engine {
                     thousands(max)
                 )));
             }
-            if count % CLOCK_EVERY_ROW == 0 {
+            if count.is_multiple_of(CLOCK_EVERY_ROW) {
                 storage.check_time(&format!("{} result rows", thousands(count)))?;
             }
         }

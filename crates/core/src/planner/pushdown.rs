@@ -35,19 +35,20 @@ fn byte_comparable(data_type: &DataType) -> bool {
     )
 }
 
-/// The conjuncts the storage can check, ANDed, with their SQL text.
-pub(super) fn pushdown(
-    scope: &Scope,
-    conjuncts: &[&ExprPlan],
-) -> Option<(CellPredicate, Vec<String>)> {
-    let (tests, texts): (Vec<_>, Vec<_>) = conjuncts
+/// Each conjunct the storage can check, with its SQL text.
+pub(super) fn translatable(scope: &Scope, conjuncts: &[&ExprPlan]) -> Vec<(CellPredicate, String)> {
+    conjuncts
         .iter()
         .filter_map(|c| Some((exact(scope, c)?, render(c))))
-        .unzip();
+        .collect()
+}
+
+/// The conjunction of `tests`, or `None` when there is none.
+pub(super) fn all_of(mut tests: Vec<CellPredicate>) -> Option<CellPredicate> {
     match tests.len() {
         0 => None,
-        1 => Some((tests.into_iter().next()?, texts)),
-        _ => Some((CellPredicate::And(tests), texts)),
+        1 => tests.pop(),
+        _ => Some(CellPredicate::And(tests)),
     }
 }
 

@@ -32,6 +32,11 @@ pub struct AccessSpec {
     /// scan's "filter in scan", or the rows an index seek looks up).
     #[serde(default)]
     pub filter: Option<CellPredicate>,
+    /// Checked on each index entry's key and INCLUDE cells before its row
+    /// is looked up ("index condition before lookup"); tests only columns
+    /// the index holds.
+    #[serde(default)]
+    pub entry_filter: Option<CellPredicate>,
 }
 
 impl AccessSpec {
@@ -46,6 +51,7 @@ impl AccessSpec {
             covering: false,
             table_scan: false,
             filter: None,
+            entry_filter: None,
         }
     }
 

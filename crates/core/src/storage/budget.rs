@@ -44,7 +44,7 @@ impl Budget {
                 thousands(self.max_rows)
             )));
         }
-        if rows % self.clock_every == 0 {
+        if rows.is_multiple_of(self.clock_every) {
             return self.check_time(&format!("{} rows examined", thousands(rows)));
         }
         Ok(())
@@ -71,7 +71,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -36,6 +36,19 @@ pub enum CellPredicate {
     Or(Vec<CellPredicate>),
 }
 
+impl CellPredicate {
+    /// Every column the predicate tests.
+    pub fn columns(&self, out: &mut Vec<usize>) {
+        match self {
+            CellPredicate::Test { column, .. } => out.push(*column),
+            CellPredicate::Not(inner) => inner.columns(out),
+            CellPredicate::And(all) | CellPredicate::Or(all) => {
+                all.iter().for_each(|p| p.columns(out))
+            }
+        }
+    }
+}
+
 /// A [`CellTest`] with its constants encoded once per scan.
 #[derive(Debug)]
 enum Compiled {

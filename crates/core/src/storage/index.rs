@@ -270,6 +270,49 @@ impl SecondaryIndex {
         Ok((keys, row_key))
     }
 
+    /// The entry's key and INCLUDE cells laid out as a row (ascending
+    /// form, DESC keys inverted back) into `row`, for a filter that tests
+    /// only this index's columns; the columns the index lacks are NULL and
+    /// never tested.
+    pub(crate) fn entry_as_row(
+        &self,
+        bytes: &[u8],
+        include: &[u8],
+        row: &mut Vec<u8>,
+    ) -> Result<()> {
+        let mut cells: Vec<(usize, usize, usize, bool)> = Vec::new();
+        let mut at = 0;
+        for (&column, &desc) in self.key_columns.iter().zip(&self.desc) {
+            let end = keycode::skip(bytes, at, desc)?;
+            cells.push((column, at, end, desc));
+            at = end;
+        }
+        let key_cells = cells.len();
+        let mut at = 0;
+        for &column in &self.include_columns {
+            let end = rowcode::skip_cell(include, at)?;
+            cells.push((column, at, end, false));
+            at = end;
+        }
+        let width = cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
+        row.clear();
+        for column in 0..width {
+            match cells.iter().position(|c| c.0 == column) {
+                Some(i) => {
+                    let (_, start, end, desc) = cells[i];
+                    let source = if i < key_cells { bytes } else { include };
+                    let from = row.len();
+                    row.extend_from_slice(&source[start..end]);
+                    if desc {
+                        keycode::invert_from(row, from);
+                    }
+                }
+                None => row.push(keycode::NULL),
+            }
+        }
+        Ok(())
+    }
+
     /// The row key of an entry, without decoding the key columns.
     pub(crate) fn row_key(&self, bytes: &[u8]) -> Result<Key> {
         let mut at = 0;
