@@ -13,8 +13,10 @@ pub struct PlanTreeProps {
     pub testid: AttrValue,
 }
 
-/// The plan as a tree: access path, index and seek key, index conditions vs
-/// filter, sort, early stop, estimated vs actual rows, rejected candidates.
+/// The plan as a tree: access path, index and seek key, index conditions,
+/// the conditions the storage checks (on entries before the lookup, on rows
+/// in the scan) vs GlueSQL's filter, sort, early stop, estimated vs actual
+/// rows, rejected candidates.
 #[component]
 pub fn PlanTree(props: &PlanTreeProps) -> Html {
     html! {
@@ -22,6 +24,15 @@ pub fn PlanTree(props: &PlanTreeProps) -> Html {
             <ul class="plan-tree">{ node(&props.plan, props.other.as_ref()) }</ul>
             <p class="plan-summary">{ props.plan.summary(props.examined) }</p>
         </div>
+    }
+}
+
+/// Conditions the storage checks on encoded rows: on every row of a full
+/// scan, or on the rows an index seek looks up.
+fn scan_filter_label(plan: &PlanNode) -> &'static str {
+    match plan.index {
+        None => "filter in scan",
+        Some(_) => "filter on looked-up rows",
     }
 }
 
@@ -49,6 +60,8 @@ fn node(plan: &PlanNode, other: Option<&PlanNode>) -> Html {
             <dl class="plan-details">
                 if let Some(key) = &plan.seek_key { <dt>{ "seek" }</dt><dd><code>{ key }</code></dd> }
                 if !plan.index_conditions.is_empty() { <dt>{ "index cond" }</dt><dd><code>{ plan.index_conditions.join(" AND ") }</code></dd> }
+                if !plan.entry_filter.is_empty() { <dt>{ "index condition before lookup" }</dt><dd data-testid="entry-filter"><code>{ plan.entry_filter.join(" AND ") }</code></dd> }
+                if !plan.scan_filter.is_empty() { <dt>{ scan_filter_label(plan) }</dt><dd data-testid="scan-filter"><code>{ plan.scan_filter.join(" AND ") }</code></dd> }
                 if !plan.filter.is_empty() { <dt>{ "filter" }</dt><dd><code>{ plan.filter.join(" AND ") }</code></dd> }
                 if plan.sort { <dt>{ "sort" }</dt><dd>{ "sorts its input" }</dd> }
                 if plan.early_stop { <dt>{ "limit" }</dt><dd>{ "stops the scan early" }</dd> }

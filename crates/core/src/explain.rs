@@ -203,6 +203,8 @@ impl PlanNode {
                     || self.access != twin.access
                     || self.seek_key != twin.seek_key
                     || self.filter != twin.filter
+                    || self.scan_filter != twin.scan_filter
+                    || self.entry_filter != twin.entry_filter
                     || self.sort != twin.sort
                     || self.early_stop != twin.early_stop
             }
