@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::explain::RejectedCandidate;
 use crate::storage::access::AccessSpec;
 use crate::storage::index::SecondaryIndex;
-use crate::storage::SeekStorage;
+use crate::storage::{SeekStorage, Table};
 use candidates::{Candidate, Query};
 use columns::Names;
 use conditions::{analyze, conjuncts, Scope};
@@ -276,7 +276,7 @@ impl Pass<'_> {
         }
         let spec = match (spec, all_of(on_row)) {
             (None, None) => None,
-            (None, Some(row)) => Some(AccessSpec::filtered_scan(row)),
+            (None, Some(row)) => Some(AccessSpec::table_scan(Some(row), None)),
             (Some(mut spec), row) => {
                 spec.filter = row;
                 spec.entry_filter = all_of(on_entry);
@@ -284,6 +284,27 @@ impl Pass<'_> {
             }
         };
         (spec, pushed)
+    }
+
+    /// Rows read from the table decode only the columns the statement
+    /// names (and the primary key): `COUNT(*)` over a filter decodes one
+    /// cell a row instead of nine. A full scan becomes a table scan for it.
+    fn narrow_decoding(&self, spec: &mut Option<AccessSpec>, table: &Table) {
+        let (Some(needed), false) = (self.needed, self.storage.no_pushdown.get()) else {
+            return;
+        };
+        let names = table.column_names();
+        let columns: Vec<usize> = (0..names.len())
+            .filter(|&i| needed.contains(names[i]) || table.primary_key == Some(i))
+            .collect();
+        if columns.len() == names.len() {
+            return;
+        }
+        match spec {
+            Some(spec) if spec.covering => {}
+            Some(spec) => spec.columns = Some(columns),
+            None => *spec = Some(AccessSpec::table_scan(None, Some(columns))),
+        }
     }
 
     /// Chooses the access path of one table; true if it supplies the order.
@@ -396,7 +417,11 @@ impl Pass<'_> {
             .map(|(_, c)| *c)
             .collect();
         let index = chosen_name.as_ref().and_then(|n| table.indexes.get(n));
-        let (spec, pushed) = self.pushdown(&scope, chosen.spec.clone(), index, &left);
+        let (mut spec, pushed) = self.pushdown(&scope, chosen.spec.clone(), index, &left);
+        // Column aliases (`t AS x(a, b)`) rename what the statement names.
+        if source.alias.as_ref().is_none_or(|a| a.columns.is_empty()) {
+            self.narrow_decoding(&mut spec, table);
+        }
         let pushed_text: Vec<&String> = pushed.scan.iter().chain(&pushed.entry).collect();
         let (index_conditions, filter) = conjuncts.iter().enumerate().fold(
             (Vec::new(), Vec::new()),

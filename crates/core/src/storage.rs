@@ -441,13 +441,26 @@ impl Index for SeekStorage {
             .as_ref()
             .map(|p| RowFilter::new(p).map(|f| (f, Vec::new())))
             .transpose()?;
+        let wanted = spec.columns.as_ref().map(|columns| {
+            let mut wanted = vec![false; table.schema.column_defs.as_ref().map_or(0, Vec::len)];
+            for &column in columns {
+                if let Some(slot) = wanted.get_mut(column) {
+                    *slot = true;
+                }
+            }
+            wanted
+        });
+        let decode = move |row: &[u8]| match &wanted {
+            Some(wanted) => rowcode::decode_columns(row, wanted),
+            None => rowcode::decode(row),
+        };
         if spec.table_scan {
             return Ok(Box::new(table.rows.iter().filter_map(move |(key, row)| {
                 if let Err(error) = self.examine() {
                     return Some(Err(error));
                 }
                 match filter.as_mut().map_or(Ok(true), |f| f.passes(row)) {
-                    Ok(true) => Some(rowcode::decode(row).map(|row| (key.clone(), row))),
+                    Ok(true) => Some(decode(row).map(|row| (key.clone(), row))),
                     Ok(false) => None,
                     Err(error) => Some(Err(error)),
                 }
@@ -512,7 +525,7 @@ impl Index for SeekStorage {
                     Ok(false) => return self.examine().err().map(Err),
                     Err(error) => return Some(Err(error)),
                 }
-                let row = match rowcode::decode(bytes) {
+                let row = match decode(bytes) {
                     Ok(row) => row,
                     Err(error) => return Some(Err(error)),
                 };

@@ -37,6 +37,10 @@ pub struct AccessSpec {
     /// the index holds.
     #[serde(default)]
     pub entry_filter: Option<CellPredicate>,
+    /// The only columns the statement reads: a row read from the table
+    /// decodes just these (and leaves the rest NULL); `None` decodes all.
+    #[serde(default)]
+    pub columns: Option<Vec<usize>>,
 }
 
 impl AccessSpec {
@@ -52,14 +56,17 @@ impl AccessSpec {
             table_scan: false,
             filter: None,
             entry_filter: None,
+            columns: None,
         }
     }
 
-    /// A full scan of the table that checks `filter` on every row.
-    pub fn filtered_scan(filter: CellPredicate) -> Self {
+    /// A full scan of the table that checks `filter` on every row and
+    /// decodes only `columns` of those that pass.
+    pub fn table_scan(filter: Option<CellPredicate>, columns: Option<Vec<usize>>) -> Self {
         Self {
             table_scan: true,
-            filter: Some(filter),
+            filter,
+            columns,
             ..Self::scan("", false)
         }
     }

@@ -139,6 +139,24 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Value>> {
     Ok(row)
 }
 
+/// The cells of a row that `wanted` marks (by column), the others NULL:
+/// skipping a cell costs far less than decoding it.
+pub(crate) fn decode_columns(bytes: &[u8], wanted: &[bool]) -> Result<Vec<Value>> {
+    let mut row = Vec::with_capacity(wanted.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if wanted.get(row.len()).copied().unwrap_or(true) {
+            let (value, next) = decode_cell(bytes, at)?;
+            row.push(value);
+            at = next;
+        } else {
+            row.push(Value::Null);
+            at = skip_cell(bytes, at)?;
+        }
+    }
+    Ok(row)
+}
+
 /// Where each of the first `cells` cells starts, plus where the last of
 /// them ends, into `starts`.
 pub(crate) fn cell_starts(bytes: &[u8], cells: usize, starts: &mut Vec<usize>) -> Result<()> {
@@ -184,5 +202,12 @@ mod tests {
             decode_cell(&bytes, starts[6]).unwrap().0,
             Value::Str(String::new())
         );
+        let some = decode_columns(&bytes, &[false, true, false, true]).unwrap();
+        assert_eq!(some.len(), row.len());
+        assert_eq!(some[1], row[1]);
+        assert_eq!(format!("{:?}", some[3]), format!("{:?}", row[3]));
+        assert!(some[0].is_null() && some[2].is_null());
+        // Past the mask, every cell is decoded.
+        assert_eq!(some[6], Value::Str(String::new()));
     }
 }
