@@ -1,6 +1,11 @@
 //! Repeated runs: browsers coarsen timers, so one run says little. The
-//! median and p95 of N runs are what the page and the CLI report.
+//! median and p95 of N runs are what the page and the CLI report. The page
+//! measures a pane a batch at a time ([`RepeatPlan`], [`repeat_batch`]) so
+//! it sees every answer and can stop between batches.
+use std::time::Duration;
+
 use serde::{Deserialize, Serialize};
+use web_time::Instant;
 
 use crate::catalog::IndexSet;
 use crate::engine::{Engine, EngineError, QueryOutcome};
@@ -22,6 +27,86 @@ impl Timings {
             samples_us,
         }
     }
+
+    /// These samples and `more`, with median and p95 over all of them.
+    pub fn merged(&self, more: &[f64]) -> Self {
+        let mut samples = self.samples_us.clone();
+        samples.extend_from_slice(more);
+        Self::from_samples(samples)
+    }
+
+    /// Milliseconds the measured runs took together.
+    pub fn spent_ms(&self) -> f64 {
+        self.samples_us.iter().sum::<f64>() / 1000.0
+    }
+}
+
+/// The longest batch the page asks for: a Stop, a toggle or a new Run waits
+/// on at most this plus the one run under way when it ends.
+pub const BATCH_MS: f64 = 50.0;
+
+/// Repetitions one at a time or a few: at most `runs`, and none begun once
+/// `within_ms` have passed (the first always runs).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct Batch {
+    pub runs: u32,
+    pub within_ms: f64,
+}
+
+/// How many runs a pane asks for and how long they may take together.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RepeatPlan {
+    pub wanted: u32,
+    pub budget_ms: u32,
+}
+
+/// Why a pane stopped repeating.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum Ending {
+    /// Every run asked for was measured.
+    Complete,
+    /// The runs so far used up the time budget.
+    OverBudget,
+    /// The user pressed Stop (or started something else).
+    Stopped,
+    /// A repetition failed; the samples before it stay.
+    Failed(String),
+}
+
+impl RepeatPlan {
+    /// The next batch after `timings`, or why there is none: the runs asked
+    /// for are measured, or their time is past the budget.
+    pub fn next(&self, timings: &Timings) -> Result<Batch, Ending> {
+        let done = timings.samples_us.len() as u32;
+        if done >= self.wanted {
+            return Err(Ending::Complete);
+        }
+        let left_ms = f64::from(self.budget_ms) - timings.spent_ms();
+        if left_ms <= 0.0 {
+            return Err(Ending::OverBudget);
+        }
+        Ok(Batch {
+            runs: self.wanted - done,
+            within_ms: left_ms.min(BATCH_MS),
+        })
+    }
+}
+
+/// Runs `sql` as `batch` allows; the samples, in microseconds.
+pub fn repeat_batch(
+    engine: &mut Engine,
+    sql: &str,
+    visible: &IndexSet,
+    batch: Batch,
+) -> Result<Vec<f64>, EngineError> {
+    let started = Instant::now();
+    let within = Duration::from_secs_f64(batch.within_ms.max(0.0) / 1000.0);
+    let mut samples = Vec::new();
+    while samples.is_empty() || (samples.len() < batch.runs as usize && started.elapsed() < within)
+    {
+        samples.push(engine.run_with(sql, visible)?.stats.elapsed_us as f64);
+    }
+    Ok(samples)
 }
 
 /// Nearest-rank percentile of sorted samples (0 when there are none).
@@ -70,5 +155,40 @@ mod tests {
         assert_eq!(t.p95_us, 19.0);
         assert_eq!(Timings::from_samples(vec![4.0]).p95_us, 4.0);
         assert_eq!(Timings::from_samples(vec![]).median_us, 0.0);
+    }
+
+    #[test]
+    fn merged_batches_recompute_median_and_p95_over_every_sample() {
+        let first = Timings::from_samples(vec![100.0]);
+        let merged = first.merged(&[300.0, 200.0]).merged(&[400.0]);
+        assert_eq!(merged.samples_us, [100.0, 300.0, 200.0, 400.0]);
+        assert_eq!(merged, Timings::from_samples(merged.samples_us.clone()));
+        assert_eq!((merged.median_us, merged.p95_us), (200.0, 400.0));
+        assert_eq!(merged.spent_ms(), 1.0);
+    }
+
+    #[test]
+    fn a_plan_asks_for_the_runs_left_until_count_or_budget() {
+        let plan = RepeatPlan {
+            wanted: 5,
+            budget_ms: 100,
+        };
+        let one = Timings::from_samples(vec![10_000.0]);
+        assert_eq!(
+            plan.next(&one),
+            Ok(Batch {
+                runs: 4,
+                within_ms: BATCH_MS
+            })
+        );
+        // Close to the budget, a batch takes only what is left.
+        let close = one.merged(&[70_000.0]);
+        assert_eq!(plan.next(&close).map(|b| b.within_ms), Ok(20.0));
+        assert_eq!(plan.next(&close.merged(&[20_000.0])), Err(Ending::OverBudget));
+        let five = Timings::from_samples(vec![1.0; 5]);
+        assert_eq!(plan.next(&five), Err(Ending::Complete));
+        // A first run longer than the budget is the only one.
+        let slow = Timings::from_samples(vec![150_000.0]);
+        assert_eq!(plan.next(&slow), Err(Ending::OverBudget));
     }
 }

@@ -1,5 +1,6 @@
 //! An experiment is everything needed to reproduce what the page shows:
-//! dataset, the two configurations, the query and the repetitions. It
+//! dataset, the two configurations, the query, the repetitions and their
+//! time budget. It
 //! round-trips through a URL query string, so a copied link reopens it.
 use std::collections::BTreeMap;
 
@@ -18,6 +19,11 @@ pub const SCALE_PRESETS: [usize; 3] = [10_000, 100_000, 1_000_000];
 pub const MAX_SCALE: usize = 2_000_000;
 pub const DEFAULT_REPETITIONS: u32 = 20;
 pub const MAX_REPETITIONS: u32 = 1_000;
+/// How long each pane may spend repeating a query, in milliseconds: the
+/// first run always shows; later ones stop once this is spent.
+pub const DEFAULT_BUDGET_MS: u32 = 2_000;
+pub const MIN_BUDGET_MS: u32 = 100;
+pub const MAX_BUDGET_MS: u32 = 600_000;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Experiment {
@@ -33,6 +39,8 @@ pub struct Experiment {
     /// Free SQL; wins over `pattern` when both are present.
     pub sql: Option<String>,
     pub repetitions: u32,
+    /// Each pane's time budget for its repetitions (the link's `budget`, in seconds).
+    pub budget_ms: u32,
 }
 
 impl Default for Experiment {
@@ -46,6 +54,7 @@ impl Default for Experiment {
             params: BTreeMap::new(),
             sql: None,
             repetitions: DEFAULT_REPETITIONS,
+            budget_ms: DEFAULT_BUDGET_MS,
         }
     }
 }
@@ -145,6 +154,9 @@ impl Experiment {
         if self.repetitions != defaults.repetitions {
             query.append_pair("reps", &self.repetitions.to_string());
         }
+        if self.budget_ms != defaults.budget_ms {
+            query.append_pair("budget", &seconds(self.budget_ms));
+        }
         query.finish()
     }
 
@@ -184,6 +196,7 @@ impl Experiment {
                 }
                 self.repetitions = reps as u32;
             }
+            "budget" => self.budget_ms = budget(value)?,
             other => {
                 if let Some(name) = other.strip_prefix(PARAM_PREFIX) {
                     self.params.insert(name.to_owned(), value.to_owned());
@@ -222,6 +235,28 @@ fn scale(value: &str) -> Result<usize, String> {
         n if n > MAX_SCALE as u64 => Err(too_large()),
         n => Ok(n as usize),
     }
+}
+
+/// Milliseconds as the seconds a link carries: 2000 → "2", 1500 → "1.5".
+pub fn seconds(ms: u32) -> String {
+    (f64::from(ms) / 1000.0).to_string()
+}
+
+/// A link's time budget in seconds, as milliseconds, if it is in range.
+pub fn budget(value: &str) -> Result<u32, String> {
+    let opened = seconds(DEFAULT_BUDGET_MS);
+    let (min, max) = (seconds(MIN_BUDGET_MS), seconds(MAX_BUDGET_MS));
+    let out_of_range =
+        || format!("budget must be between {min} and {max} seconds, got {value}; opened {opened}");
+    let secs: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("budget must be a number of seconds, got {value:?}; opened {opened}"))?;
+    let ms = secs * 1000.0;
+    if !ms.is_finite() || ms < f64::from(MIN_BUDGET_MS) || ms > f64::from(MAX_BUDGET_MS) {
+        return Err(out_of_range());
+    }
+    Ok(ms.round() as u32)
 }
 
 fn index_list(value: &str) -> Vec<String> {
@@ -285,6 +320,7 @@ mod tests {
             ]),
             sql: Some("SELECT * FROM t WHERE a = 'x & y' -- ?#".into()),
             repetitions: 5,
+            budget_ms: 1_500,
         };
         let query = experiment.to_query();
         assert_eq!(Experiment::from_query(&query), (experiment.clone(), vec![]));
@@ -353,6 +389,22 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_is_seconds_in_range_or_the_default_with_a_note() {
+        let (experiment, notes) = Experiment::from_query("budget=0.5");
+        assert_eq!((experiment.budget_ms, notes), (500, vec![]));
+        assert_eq!(experiment.to_query(), "budget=0.5");
+        assert_eq!(Experiment::from_query("budget=600").0.budget_ms, MAX_BUDGET_MS);
+        for bad in ["0", "-1", "abc", "NaN", "inf", "601", "0.05", ""] {
+            let (experiment, notes) = Experiment::from_query(&format!("budget={bad}&reps=3"));
+            assert_eq!(experiment.budget_ms, DEFAULT_BUDGET_MS, "{bad}");
+            assert_eq!(experiment.repetitions, 3, "{bad}");
+            assert_eq!(notes.len(), 1, "{bad}: {notes:?}");
+            assert!(notes[0].starts_with("budget must be"), "{}", notes[0]);
+            assert!(notes[0].ends_with("; opened 2"), "{}", notes[0]);
+        }
+    }
+
+    #[test]
     fn unknown_keys_are_ignored() {
         let (experiment, notes) = Experiment::from_query("utm_source=x&scale=10000");
         assert_eq!((experiment.scale, notes), (10_000, vec![]));
@@ -379,20 +431,23 @@ mod tests {
                 proptest::option::of(any::<String>()),
                 proptest::collection::btree_map(any::<String>(), any::<String>(), 0..3),
                 proptest::option::of(any::<String>()),
-                1..=MAX_REPETITIONS,
+                (1..=MAX_REPETITIONS, MIN_BUDGET_MS..=MAX_BUDGET_MS),
             )
-                .prop_map(|(seed, scale, a, b, pattern, params, sql, repetitions)| {
-                    Experiment {
-                        seed,
-                        scale,
-                        a,
-                        b,
-                        pattern,
-                        params,
-                        sql,
-                        repetitions,
-                    }
-                })
+                .prop_map(
+                    |(seed, scale, a, b, pattern, params, sql, (repetitions, budget_ms))| {
+                        Experiment {
+                            seed,
+                            scale,
+                            a,
+                            b,
+                            pattern,
+                            params,
+                            sql,
+                            repetitions,
+                            budget_ms,
+                        }
+                    },
+                )
         }
 
         proptest! {
@@ -401,11 +456,12 @@ mod tests {
                 let (experiment, _) = Experiment::from_query(&query);
                 prop_assert!((1..=MAX_SCALE).contains(&experiment.scale));
                 prop_assert!((1..=MAX_REPETITIONS).contains(&experiment.repetitions));
+                prop_assert!((MIN_BUDGET_MS..=MAX_BUDGET_MS).contains(&experiment.budget_ms));
             }
 
             #[test]
             fn query_like_strings_parse_without_panicking(
-                query in "[?]?((seed|scale|reps|a|b|sql|pattern|p\\.[a-z]{0,3}|[%&=+.,0-9a-z-]{0,4})=[%&=+.,0-9a-z-]{0,24}&?){0,6}"
+                query in "[?]?((seed|scale|reps|budget|a|b|sql|pattern|p\\.[a-z]{0,3}|[%&=+.,0-9a-z-]{0,4})=[%&=+.,0-9a-z-]{0,24}&?){0,6}"
             ) {
                 let (experiment, _) = Experiment::from_query(&query);
                 prop_assert!((1..=MAX_SCALE).contains(&experiment.scale));

@@ -5,9 +5,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::bench::Timings;
+use crate::bench::{Batch, Timings};
 use crate::catalog::IndexDef;
-use crate::engine::QueryOutcome;
+use crate::engine::{MemoryReport, QueryOutcome};
 
 /// Result rows a pane receives; the rest are counted and digested, not sent,
 /// so a query returning 100k rows never crosses the worker boundary whole.
@@ -26,6 +26,15 @@ pub enum Request {
         sql: String,
         repetitions: u32,
         configs: Vec<Config>,
+    },
+    /// Run a read again under one configuration, as `batch` allows; the page
+    /// asks for one batch at a time, so it can stop between them (the worker
+    /// reads no message while it runs).
+    Repeat {
+        id: u64,
+        sql: String,
+        config: Config,
+        batch: Batch,
     },
 }
 
@@ -72,6 +81,7 @@ pub enum Response {
     Loaded(DatasetInfo),
     LoadFailed { message: String },
     Ran(RunReport),
+    Repeated(RepeatReport),
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -108,6 +118,12 @@ pub struct DatasetInfo {
     pub load_ms: f64,
     /// The part of `load_ms` spent building the built-in indexes.
     pub index_ms: f64,
+    /// Estimated bytes per row of each table and per entry of each index.
+    #[serde(default)]
+    pub memory: MemoryReport,
+    /// The worker's whole memory after the load (see [`RunReport::memory_bytes`]).
+    #[serde(default)]
+    pub memory_bytes: Option<u64>,
 }
 
 impl DatasetInfo {
@@ -139,6 +155,19 @@ pub struct RunReport {
     pub id: u64,
     pub sql: String,
     pub kind: RunKind,
+    /// The worker's wasm linear memory in bytes after the run (`None` natively).
+    #[serde(default)]
+    pub memory_bytes: Option<u64>,
+}
+
+/// The samples of one batch of repetitions, or the error that ended it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct RepeatReport {
+    pub id: u64,
+    pub slot: Slot,
+    pub samples_us: Result<Vec<f64>, String>,
+    #[serde(default)]
+    pub memory_bytes: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -150,6 +179,9 @@ pub enum RunKind {
         message: String,
         indexes: Vec<IndexDef>,
         tables: Vec<TableCount>,
+        /// Bytes per row and entry, with the new or dropped index.
+        #[serde(default)]
+        memory: MemoryReport,
     },
     /// The statement failed before any configuration ran; nothing changed.
     Failed { message: String },
@@ -251,6 +283,8 @@ mod tests {
             params_small: BTreeMap::from([("tenant".into(), "2".into())]),
             load_ms: 0.0,
             index_ms: 0.0,
+            memory: MemoryReport::default(),
+            memory_bytes: None,
         };
         let chosen = BTreeMap::from([("status".to_owned(), "failed".to_owned())]);
         assert_eq!(info.params(true, &chosen)["status"], "failed");

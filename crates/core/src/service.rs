@@ -2,15 +2,15 @@
 //! calls. Lives in the core so the whole request path is tested natively.
 use web_time::Instant;
 
-use crate::bench;
+use crate::bench::{self, Batch};
 use crate::catalog;
 use crate::engine::{Engine, QueryOutcome};
 use crate::experiment::MAX_SCALE;
 use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
-    Config, DatasetInfo, LoadProgress, Pane, PaneResult, Request, Response, RowDigest, RunKind,
-    RunReport, TableCount, SHOWN_ROWS,
+    Config, DatasetInfo, LoadProgress, Pane, PaneResult, RepeatReport, Request, Response,
+    RowDigest, RunKind, RunReport, TableCount, SHOWN_ROWS,
 };
 use crate::statement::{Script, StatementKind};
 
@@ -54,6 +54,15 @@ pub fn readable_error(message: &str) -> String {
     message.to_owned()
 }
 
+/// The worker's whole memory: its wasm linear memory, which only grows, so
+/// this is the peak so far. Natively there is no such figure.
+pub fn memory_bytes() -> Option<u64> {
+    #[cfg(target_arch = "wasm32")]
+    return Some(core::arch::wasm32::memory_size(0) as u64 * 65_536);
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 fn table_counts(engine: &Engine) -> Vec<TableCount> {
     engine
         .table_counts()
@@ -78,9 +87,45 @@ impl Service {
                 configs,
             } => {
                 let kind = self.run(&sql, repetitions, &configs);
-                emit(Response::Ran(RunReport { id, sql, kind }));
+                emit(Response::Ran(RunReport {
+                    id,
+                    sql,
+                    kind,
+                    memory_bytes: memory_bytes(),
+                }));
+            }
+            Request::Repeat {
+                id,
+                sql,
+                config,
+                batch,
+            } => {
+                let samples_us = self.repeat(&sql, &config, batch);
+                emit(Response::Repeated(RepeatReport {
+                    id,
+                    slot: config.slot,
+                    samples_us,
+                    memory_bytes: memory_bytes(),
+                }));
             }
         }
+    }
+
+    /// More runs of a read the page already ran once under `config`.
+    fn repeat(&mut self, sql: &str, config: &Config, batch: Batch) -> Result<Vec<f64>, String> {
+        let Some(engine) = self.engine.as_mut() else {
+            return Err("the database is still loading".to_owned());
+        };
+        // Writes run once; the page never asks to repeat one, and this holds
+        // even if it did.
+        if Script::parse(sql).map(|s| s.kind()) != Ok(StatementKind::Read) {
+            return Err("only reads are repeated".to_owned());
+        }
+        let visible = engine
+            .index_set(&config.indexes.join(","))
+            .map_err(|e| e.to_string())?;
+        bench::repeat_batch(engine, sql, &visible, batch)
+            .map_err(|e| readable_error(&e.to_string()))
     }
 
     fn load(
@@ -155,6 +200,8 @@ impl Service {
             params_small: patterns::params_for(&dataset, false),
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
             index_ms,
+            memory: engine.memory_report(),
+            memory_bytes: memory_bytes(),
         };
         self.engine = Some(engine);
         Ok(info)
@@ -185,6 +232,7 @@ impl Service {
                 message: changed_message(&script, &outcome),
                 indexes: engine.indexes(),
                 tables: table_counts(engine),
+                memory: engine.memory_report(),
             },
             Err(error) => RunKind::Failed {
                 message: readable_error(&error.to_string()),
@@ -607,6 +655,56 @@ mod tests {
             message.starts_with("primary keys can't be updated here (SET id)"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_repeat_runs_one_batch_of_a_read_and_never_a_write() {
+        let (mut service, _) = loaded(2_000);
+        let mut repeat = |sql: &str, runs, within_ms| {
+            let batch = Batch { runs, within_ms };
+            let out = serve(
+                &mut service,
+                Request::Repeat {
+                    id: 9,
+                    sql: sql.to_owned(),
+                    config: config(Slot::B, "phase3"),
+                    batch,
+                },
+            );
+            let [Response::Repeated(RepeatReport {
+                id: 9,
+                slot: Slot::B,
+                samples_us,
+                ..
+            })] = out.as_slice()
+            else {
+                panic!("repeated: {out:?}")
+            };
+            samples_us.clone()
+        };
+        let count = "SELECT COUNT(*) FROM upstream_reportrun";
+        assert_eq!(repeat(count, 4, 60_000.0).map(|s| s.len()), Ok(4));
+        // With no time left, a batch still runs once.
+        assert_eq!(repeat(count, 4, 0.0).map(|s| s.len()), Ok(1));
+        let delete = "DELETE FROM upstream_productconfig";
+        assert_eq!(repeat(delete, 3, 60_000.0), Err("only reads are repeated".into()));
+        assert!(repeat("SELECT nope FROM upstream_reportrun", 3, 60_000.0).is_err());
+        let left = panes(run(
+            &mut service,
+            "SELECT COUNT(*) FROM upstream_productconfig",
+            vec![config(Slot::A, "none")],
+        ));
+        assert_ne!(ok(&left[0]).outcome.rows[0][0], serde_json::json!(0), "the delete never ran");
+    }
+
+    #[test]
+    fn the_dataset_comes_with_bytes_per_row_and_per_entry() {
+        let (_, info) = loaded(2_000);
+        assert_eq!(info.memory.tables.len(), info.tables.len());
+        assert_eq!(info.memory.indexes.len(), info.indexes.len());
+        assert!(info.memory.tables.iter().all(|t| t.bytes_per_row > 0.0));
+        // Only the wasm worker has a linear memory to report.
+        assert_eq!(info.memory_bytes, None);
     }
 
     #[test]

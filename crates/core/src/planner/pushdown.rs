@@ -35,11 +35,16 @@ fn byte_comparable(data_type: &DataType) -> bool {
     )
 }
 
+/// Nesting a pushed condition may have; a deeper one (many parenthesised
+/// levels of alternating AND and OR) stays with GlueSQL.
+const MAX_DEPTH: usize = 32;
+
 /// Each conjunct the storage can check, with its SQL text.
 pub(super) fn translatable(scope: &Scope, conjuncts: &[&ExprPlan]) -> Vec<(CellPredicate, String)> {
     conjuncts
         .iter()
         .filter_map(|c| Some((exact(scope, c)?, render(c))))
+        .filter(|(test, _)| test.depth() <= MAX_DEPTH)
         .collect()
 }
 
@@ -79,10 +84,19 @@ fn exact(scope: &Scope, expr: &ExprPlan) -> Option<CellPredicate> {
             op: op @ (BinaryOperator::And | BinaryOperator::Or),
             right,
         } => {
-            let both = vec![exact(scope, left)?, exact(scope, right)?];
+            // `a OR b OR c` as one OR of three, not a chain as deep as it is
+            // long (the spec travels as JSON, whose reader nests 128 deep).
+            let mut parts = Vec::new();
+            for side in [left, right] {
+                match (exact(scope, side)?, op) {
+                    (CellPredicate::And(inner), BinaryOperator::And)
+                    | (CellPredicate::Or(inner), BinaryOperator::Or) => parts.extend(inner),
+                    (other, _) => parts.push(other),
+                }
+            }
             match op {
-                BinaryOperator::And => CellPredicate::And(both),
-                _ => CellPredicate::Or(both),
+                BinaryOperator::And => CellPredicate::And(parts),
+                _ => CellPredicate::Or(parts),
             }
         }
         ExprPlan::BinaryOp { left, op, right } => comparison(scope, left, op, right)?,

@@ -37,6 +37,17 @@ pub enum CellPredicate {
 }
 
 impl CellPredicate {
+    /// How deeply the predicate nests.
+    pub fn depth(&self) -> usize {
+        match self {
+            CellPredicate::Test { .. } => 1,
+            CellPredicate::Not(inner) => 1 + inner.depth(),
+            CellPredicate::And(all) | CellPredicate::Or(all) => {
+                1 + all.iter().map(CellPredicate::depth).max().unwrap_or(0)
+            }
+        }
+    }
+
     /// Every column the predicate tests.
     pub fn columns(&self, out: &mut Vec<usize>) {
         match self {
