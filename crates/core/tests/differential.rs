@@ -29,6 +29,7 @@ use rand::seq::IteratorRandom;
 use rand::Rng;
 use seekscan_core::catalog::{builtin_indexes, IndexSet};
 use seekscan_core::engine::Engine;
+use seekscan_core::experiment::Experiment;
 use seekscan_core::generator::{generate, Dataset, DatasetSpec};
 
 /// Audit events in the generated data: the other tables follow (66 runs,
@@ -674,8 +675,15 @@ fn sql_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), token_soup(), index_text()]
 }
 
-/// A failed statement leaves row counts and indexes as they were; nothing panics.
+/// A failed statement leaves row counts and indexes as they were; nothing
+/// panics, neither the SQL entry point nor the URL parser given the same text.
 fn check_text(engine: &RefCell<Engine>, data: &Dataset, sql: &str) -> Result<(), TestCaseError> {
+    if let Err(panic) = catch_unwind(|| Experiment::from_query(sql)) {
+        return Err(TestCaseError::fail(format!(
+            "the URL parser panicked: {}",
+            panic_text(&panic)
+        )));
+    }
     let mut engine = engine.borrow_mut();
     let before = (engine.table_counts(), engine.indexes());
     let outcome = catch_unwind(AssertUnwindSafe(|| engine.run(sql)));
