@@ -184,7 +184,10 @@ mod tests {
         // Close to the budget, a batch takes only what is left.
         let close = one.merged(&[70_000.0]);
         assert_eq!(plan.next(&close).map(|b| b.within_ms), Ok(20.0));
-        assert_eq!(plan.next(&close.merged(&[20_000.0])), Err(Ending::OverBudget));
+        assert_eq!(
+            plan.next(&close.merged(&[20_000.0])),
+            Err(Ending::OverBudget)
+        );
         let five = Timings::from_samples(vec![1.0; 5]);
         assert_eq!(plan.next(&five), Err(Ending::Complete));
         // A first run longer than the budget is the only one.

@@ -248,10 +248,9 @@ pub fn budget(value: &str) -> Result<u32, String> {
     let (min, max) = (seconds(MIN_BUDGET_MS), seconds(MAX_BUDGET_MS));
     let out_of_range =
         || format!("budget must be between {min} and {max} seconds, got {value}; opened {opened}");
-    let secs: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("budget must be a number of seconds, got {value:?}; opened {opened}"))?;
+    let secs: f64 = value.trim().parse().map_err(|_| {
+        format!("budget must be a number of seconds, got {value:?}; opened {opened}")
+    })?;
     let ms = secs * 1000.0;
     if !ms.is_finite() || ms < f64::from(MIN_BUDGET_MS) || ms > f64::from(MAX_BUDGET_MS) {
         return Err(out_of_range());
@@ -393,7 +392,10 @@ mod tests {
         let (experiment, notes) = Experiment::from_query("budget=0.5");
         assert_eq!((experiment.budget_ms, notes), (500, vec![]));
         assert_eq!(experiment.to_query(), "budget=0.5");
-        assert_eq!(Experiment::from_query("budget=600").0.budget_ms, MAX_BUDGET_MS);
+        assert_eq!(
+            Experiment::from_query("budget=600").0.budget_ms,
+            MAX_BUDGET_MS
+        );
         for bad in ["0", "-1", "abc", "NaN", "inf", "601", "0.05", ""] {
             let (experiment, notes) = Experiment::from_query(&format!("budget={bad}&reps=3"));
             assert_eq!(experiment.budget_ms, DEFAULT_BUDGET_MS, "{bad}");

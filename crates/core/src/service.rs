@@ -687,14 +687,21 @@ mod tests {
         // With no time left, a batch still runs once.
         assert_eq!(repeat(count, 4, 0.0).map(|s| s.len()), Ok(1));
         let delete = "DELETE FROM upstream_productconfig";
-        assert_eq!(repeat(delete, 3, 60_000.0), Err("only reads are repeated".into()));
+        assert_eq!(
+            repeat(delete, 3, 60_000.0),
+            Err("only reads are repeated".into())
+        );
         assert!(repeat("SELECT nope FROM upstream_reportrun", 3, 60_000.0).is_err());
         let left = panes(run(
             &mut service,
             "SELECT COUNT(*) FROM upstream_productconfig",
             vec![config(Slot::A, "none")],
         ));
-        assert_ne!(ok(&left[0]).outcome.rows[0][0], serde_json::json!(0), "the delete never ran");
+        assert_ne!(
+            ok(&left[0]).outcome.rows[0][0],
+            serde_json::json!(0),
+            "the delete never ran"
+        );
     }
 
     #[test]
