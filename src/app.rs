@@ -13,6 +13,7 @@ use crate::components::dataset_panel::DatasetPanel;
 use crate::components::index_panel::IndexPanel;
 use crate::components::pattern_picker::PatternPicker;
 use crate::components::result_pane::ResultPane;
+use crate::components::run_controls::RunControls;
 use crate::components::sql_editor::SqlEditor;
 use crate::components::status_badge::StatusBadge;
 use crate::components::verdict_bar::VerdictBar;
@@ -110,6 +111,28 @@ fn use_engine(state: &UseReducerHandle<AppState>) -> Engine {
     engine
 }
 
+/// Asks the worker for the next batch of repetitions whenever there is one
+/// to ask for (see `repeats`): after each first answer and each batch.
+#[hook]
+fn use_repeats(state: &UseReducerHandle<AppState>, engine: &Engine) {
+    let (engine, dispatcher) = (engine.clone(), state.dispatcher());
+    use_effect_with(state.next_ask(), move |ask| {
+        if let Some(ask) = ask.clone() {
+            let (id, slot) = (ask.id, ask.config.slot);
+            send(
+                &engine,
+                Request::Repeat {
+                    id,
+                    sql: ask.sql,
+                    config: ask.config,
+                    batch: ask.batch,
+                },
+            );
+            dispatcher.dispatch(Action::Asked { id, slot });
+        }
+    });
+}
+
 /// What the panels ask the engine for.
 struct Handlers {
     run: Callback<()>,
@@ -124,7 +147,9 @@ fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers {
         let (state, engine) = (state.clone(), engine.clone());
         Callback::from(move |(sql, configs): (String, Vec<Config>)| {
             let slots = configs.iter().map(|c| c.slot).collect();
-            let run = (sql, state.experiment.repetitions, configs);
+            // One run each: the panes show it at once, and the page asks for
+            // the rest a batch at a time (see `repeats`).
+            let run = (sql, 1, configs);
             send_run(&state, &engine, run, Purpose::Query(slots));
         })
     };
@@ -189,6 +214,7 @@ pub fn App() -> Html {
     use_effect_with(state.unfinished.clone(), |sql| {
         run_guard::remember(sql.as_deref())
     });
+    use_repeats(&state, &engine);
     let handlers = handlers(&state, &engine);
 
     // A link with a query runs it once, as soon as the data is ready.
@@ -228,6 +254,8 @@ fn view(state: &UseReducerHandle<AppState>, handlers: Handlers) -> Html {
         sql,
     });
     let on_repetitions = dispatch(state, Action::SetRepetitions);
+    let on_budget = dispatch(state, Action::SetBudget);
+    let on_stop = dispatch(state, |()| Action::Stop);
     let tables: Vec<String> = state
         .dataset
         .iter()
@@ -251,7 +279,8 @@ fn view(state: &UseReducerHandle<AppState>, handlers: Handlers) -> Html {
             </header>
             <aside class="side">
                 <DatasetPanel scale={state.experiment.scale} seed={state.experiment.seed}
-                    status={state.status.clone()} dataset={state.dataset.clone()} {on_regenerate} />
+                    status={state.status.clone()} dataset={state.dataset.clone()} worker_memory={state.worker_memory}
+                    {on_regenerate} />
                 <IndexPanel indexes={state.indexes().to_vec()} {tables} config_a={config_a.clone()}
                     config_b={config_b.clone()} busy={state.busy()} {on_toggle} {on_catalog}
                     form_error={state.form_error.clone().map(AttrValue::from)} />
@@ -259,8 +288,9 @@ fn view(state: &UseReducerHandle<AppState>, handlers: Handlers) -> Html {
             <section class="query-panel" aria-label="Query">
                 <PatternPicker selected={state.experiment.pattern.clone()} params={state.experiment.params.clone()}
                     dataset={state.dataset.clone()} {on_pattern} {on_param} />
-                <SqlEditor sql={state.editor.clone()} busy={state.busy()} repetitions={state.experiment.repetitions}
-                    on_run={run} {on_edit} {on_repetitions} />
+                <SqlEditor sql={state.editor.clone()} on_run={run.clone()} {on_edit} />
+                <RunControls busy={state.busy()} running={state.running()} repetitions={state.experiment.repetitions}
+                    budget_ms={state.experiment.budget_ms} on_run={run} {on_stop} {on_repetitions} {on_budget} />
                 if let Some(problem) = &state.link_problem {
                     <p class="notice" data-testid="link-problem" role="status">{ problem }</p>
                 }

@@ -1,14 +1,18 @@
 //! The page's state as a Yew reducer: every change is an [`Action`].
 use std::rc::Rc;
 
+use seekscan_core::bench::RepeatPlan;
 use seekscan_core::catalog::{IndexDef, Origin};
 use seekscan_core::comparison::{compare, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{
-    DatasetInfo, LoadProgress, Pane, Response, RowAgreement, RunKind, Slot,
+    DatasetInfo, LoadProgress, Response, RowAgreement, RunKind, RunReport, Slot,
 };
 use yew::Reducible;
+
+pub use crate::repeats::PaneState;
+use crate::repeats::{self, Ask};
 
 /// Why a link's query did not run on open.
 pub const HELD: &str = "The last visit ended while a query was still running (the tab was closed, \
@@ -49,13 +53,6 @@ pub enum Purpose {
     Catalog,
 }
 
-/// One pane's newest answer and the run it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PaneState {
-    pub pane: Pane,
-    pub run: u64,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub status: EngineStatus,
@@ -74,6 +71,12 @@ pub struct AppState {
     pub form_error: Option<String>,
     /// The run in flight; answers to older runs are ignored.
     pub pending: Option<(u64, Purpose)>,
+    /// The batch of repetitions in flight: (run, pane).
+    pub asking: Option<(u64, Slot)>,
+    /// Batches asked for so far (see [`Ask::seq`]).
+    pub asks_sent: u64,
+    /// The worker's wasm memory in bytes, as its latest answer reported it.
+    pub worker_memory: Option<u64>,
     pub next_run_id: u64,
     /// Bumped when the worker is replaced, so the page spawns a new one.
     pub worker_generation: u32,
@@ -110,6 +113,9 @@ impl AppState {
             notice: None,
             form_error: None,
             pending: None,
+            asking: None,
+            asks_sent: 0,
+            worker_memory: None,
             next_run_id: 1,
             worker_generation: 0,
             link_problem,
@@ -132,8 +138,33 @@ impl AppState {
         self
     }
 
+    /// A request is in flight that the page must wait for (or the engine is
+    /// not there); repetitions alone never make the page busy.
     pub fn busy(&self) -> bool {
-        self.status != EngineStatus::Ready
+        self.pending.is_some()
+            || !matches!(self.status, EngineStatus::Ready | EngineStatus::Running)
+    }
+
+    /// A query runs or a pane still measures: what Stop ends.
+    pub fn running(&self) -> bool {
+        matches!(self.pending, Some((_, Purpose::Query(_)))) || self.measuring()
+    }
+
+    fn measuring(&self) -> bool {
+        self.panes.iter().flatten().any(PaneState::measuring)
+    }
+
+    /// The batch of repetitions to ask the worker for now, if any.
+    pub fn next_ask(&self) -> Option<Ask> {
+        repeats::next_ask(self)
+    }
+
+    /// The runs a pane asks for and their time budget, as the page says now.
+    fn repeat_plan(&self) -> RepeatPlan {
+        RepeatPlan {
+            wanted: self.experiment.repetitions,
+            budget_ms: self.experiment.budget_ms,
+        }
     }
 
     /// Visible indexes of a configuration (see [`Experiment::config`]).
@@ -200,6 +231,15 @@ pub enum Action {
         indexes: Vec<String>,
     },
     SetRepetitions(u32),
+    SetBudget(u32),
+    /// Stop: the query in flight and every pane's repetitions end now; what
+    /// was measured stays.
+    Stop,
+    /// A batch of repetitions was sent for this run's pane.
+    Asked {
+        id: u64,
+        slot: Slot,
+    },
     Regenerate {
         scale: usize,
         seed: u64,
@@ -234,6 +274,17 @@ impl Reducible for AppState {
             }
             Action::SetConfig { slot, indexes } => next.experiment.set_config(slot, indexes),
             Action::SetRepetitions(n) => next.experiment.repetitions = n,
+            Action::SetBudget(ms) => next.experiment.budget_ms = ms,
+            Action::Stop => {
+                if matches!(next.pending, Some((_, Purpose::Query(_)))) {
+                    next.pending = None;
+                }
+                repeats::stop(&mut next, &Slot::BOTH);
+            }
+            Action::Asked { id, slot } => {
+                next.asking = Some((id, slot));
+                next.asks_sent += 1;
+            }
             Action::Regenerate { scale, seed } => {
                 next.regenerating = true;
                 next.experiment.scale = scale;
@@ -244,8 +295,13 @@ impl Reducible for AppState {
                 next.run_error = None;
                 next.notice = None;
                 next.pending = None;
+                next.asking = None;
             }
             Action::RunSent { id, sql, purpose } => {
+                // A pane run again measures the new run, not the old one.
+                if let Purpose::Query(slots) = &purpose {
+                    repeats::stop(&mut next, slots);
+                }
                 next.autorun = false;
                 next.unfinished = Some(sql);
                 next.pending = Some((id, purpose));
@@ -265,26 +321,48 @@ impl Reducible for AppState {
                 }
                 worker_died(&mut next, message);
             }
-            Action::Worker(Response::Ran(report)) => {
-                // Answers to older runs are ignored.
-                let Some((id, purpose)) = next.pending.clone() else {
-                    return self;
-                };
-                if id != report.id {
-                    return self;
-                }
-                next.pending = None;
-                next.unfinished = None;
-                next.status = EngineStatus::Ready;
-                if matches!(report.kind, RunKind::Query(_)) {
-                    next.shown_sql = Some(report.sql);
-                }
-                apply_report(&mut next, id, report.kind, purpose);
+            Action::Worker(Response::Ran(report)) => ran(&mut next, report),
+            Action::Worker(Response::Repeated(report)) => {
+                next.worker_memory = report.memory_bytes.or(next.worker_memory);
+                repeats::answered(&mut next, report);
             }
             Action::Worker(response) => loading(&mut next, response),
         }
+        settle_status(&mut next);
         Rc::new(next)
     }
+}
+
+/// Running while a query is in flight or a pane measures; ready after.
+fn settle_status(state: &mut AppState) {
+    if matches!(state.status, EngineStatus::Ready | EngineStatus::Running) {
+        state.status = if state.pending.is_some() || state.measuring() {
+            EngineStatus::Running
+        } else {
+            EngineStatus::Ready
+        };
+    }
+}
+
+/// A run's answer. The newest run sent is finished even when it was
+/// stopped (the tab need not hold its SQL on the next load); only the run
+/// in flight lands on the page, answers to older or stopped runs are ignored.
+fn ran(state: &mut AppState, report: RunReport) {
+    state.worker_memory = report.memory_bytes.or(state.worker_memory);
+    if report.id + 1 == state.next_run_id {
+        state.unfinished = None;
+    }
+    let Some((id, purpose)) = state.pending.clone() else {
+        return;
+    };
+    if id != report.id {
+        return;
+    }
+    state.pending = None;
+    if matches!(report.kind, RunKind::Query(_)) {
+        state.shown_sql = Some(report.sql);
+    }
+    apply_report(state, id, report.kind, purpose);
 }
 
 /// The load's progress, its data, or why it failed.
@@ -292,6 +370,7 @@ fn loading(state: &mut AppState, response: Response) {
     match response {
         Response::Progress(progress) => state.status = EngineStatus::Loading(progress),
         Response::Loaded(info) => {
+            state.worker_memory = info.memory_bytes;
             // A linked pattern renders with this data's parameters.
             if let (Some(pattern), None) = (
                 state.experiment.pattern.as_deref().and_then(patterns::find),
@@ -308,7 +387,7 @@ fn loading(state: &mut AppState, response: Response) {
             state.status = EngineStatus::Ready;
         }
         Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
-        Response::Ran(_) => {}
+        Response::Ran(_) | Response::Repeated(_) => {}
     }
 }
 
@@ -328,9 +407,10 @@ fn forget_unknown_indexes(state: &mut AppState) {
 fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) {
     match (kind, purpose) {
         (RunKind::Query(panes), _) => {
+            let plan = state.repeat_plan();
             for pane in panes {
                 let slot = pane.slot;
-                state.panes[slot.index()] = Some(PaneState { pane, run: id });
+                state.panes[slot.index()] = Some(PaneState::new(pane, id, plan));
             }
         }
         (
@@ -338,6 +418,7 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
                 message,
                 indexes,
                 tables,
+                memory,
             },
             _,
         ) => {
@@ -346,6 +427,7 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
             if let Some(dataset) = state.dataset.as_mut() {
                 dataset.indexes = indexes;
                 dataset.tables = tables;
+                dataset.memory = memory;
             }
             state.notice = Some(forget_dropped(state, &before).unwrap_or(message));
         }
@@ -357,6 +439,8 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
 /// The worker is gone: say so, and spawn another that reloads the data.
 fn worker_died(state: &mut AppState, message: String) {
     let interrupted = state.pending.take().and(state.unfinished.clone());
+    state.asking = None;
+    repeats::stop(state, &Slot::BOTH);
     let custom = state.experiment.sql.is_some();
     // A link's own query that never ran may be what killed it.
     state.autorun &= !custom;

@@ -6,15 +6,19 @@ use std::time::Duration;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use seekscan_core::bench::{Ending, Timings};
 use seekscan_core::catalog::{builtin_indexes, IndexDef, IndexKey, IndexSet, Origin};
+use seekscan_core::engine::QueryOutcome;
 use seekscan_core::experiment::Experiment;
 use seekscan_core::explain::PlanNode;
-use seekscan_core::protocol::Slot;
-use seekscan_core::protocol::{DatasetInfo, Response, RunKind, RunReport};
+use seekscan_core::protocol::{
+    DatasetInfo, Pane, PaneResult, RepeatReport, Response, RowDigest, RunKind, RunReport, Slot,
+};
 use seekscan_web::components::index_panel::{IndexPanel, IndexPanelProps};
 use seekscan_web::components::plan_tree::{PlanTree, PlanTreeProps};
+use seekscan_web::components::result_pane::{ResultPane, ResultPaneProps};
 use seekscan_web::components::rows_table::{RowsTable, RowsTableProps, SHOWN_ROWS};
-use seekscan_web::state::{Action, AppState, Purpose, HELD};
+use seekscan_web::state::{Action, AppState, EngineStatus, Purpose, HELD};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -134,6 +138,7 @@ fn experiment_round_trips_through_the_address_bar() {
         params: [("tenant".to_owned(), "3".to_owned())].into(),
         sql: Some("SELECT * FROM upstream_productconfig WHERE enabled = TRUE".into()),
         repetitions: 7,
+        budget_ms: 500,
         ..Experiment::default()
     };
     seekscan_web::url_sync::write(&experiment);
@@ -377,6 +382,8 @@ fn dataset(indexes: Vec<IndexDef>) -> DatasetInfo {
         params_small: Default::default(),
         load_ms: 0.0,
         index_ms: 0.0,
+        memory: Default::default(),
+        memory_bytes: None,
     }
 }
 
@@ -398,6 +405,7 @@ fn sent_and_answered(sql: &str, kind: RunKind) -> Vec<Action> {
             id: 1,
             sql: sql.into(),
             kind,
+            memory_bytes: None,
         })),
     ]
 }
@@ -418,6 +426,7 @@ fn dropping_an_index_removes_it_from_both_configurations_until_regenerate() {
         message: format!("dropped index {index}"),
         indexes: without,
         tables: Vec::new(),
+        memory: Default::default(),
     };
     actions.extend(sent_and_answered(&format!("DROP INDEX {index}"), drop));
     let state = reduced(AppState::new(experiment, None), actions);
@@ -578,4 +587,268 @@ async fn a_pane_lists_the_statements_that_ran_first_with_their_own_counters() {
         .query_selector("[data-testid=earlier-statements]")
         .unwrap()
         .is_none());
+}
+
+/// A pane's first answer: one run of `us` microseconds.
+fn timed_pane(slot: Slot, us: f64) -> Pane {
+    Pane {
+        slot,
+        result: Ok(PaneResult {
+            outcome: QueryOutcome {
+                plan: access("upstream_reportrun", None),
+                ..QueryOutcome::default()
+            },
+            timings: Timings::from_samples(vec![us]),
+            digest: RowDigest::default(),
+        }),
+    }
+}
+
+fn repeated(slot: Slot, samples: &[f64]) -> Action {
+    Action::Worker(Response::Repeated(RepeatReport {
+        id: 1,
+        slot,
+        samples_us: Ok(samples.to_vec()),
+        memory_bytes: Some(64 << 20),
+    }))
+}
+
+/// Loaded, then run 1 sent and its first answer: A and B after one run each.
+fn first_answer(experiment: Experiment, a_us: f64, b_us: f64) -> Rc<AppState> {
+    let mut actions = vec![Action::Worker(Response::Loaded(dataset(builtin_indexes())))];
+    let panes = vec![timed_pane(Slot::A, a_us), timed_pane(Slot::B, b_us)];
+    actions.extend(sent_and_answered("SELECT 1", RunKind::Query(panes)));
+    reduced(AppState::new(experiment, None), actions)
+}
+
+fn samples(state: &AppState, slot: Slot) -> Vec<f64> {
+    let result = state.pane(slot).unwrap().pane.result.as_ref().unwrap();
+    assert_eq!(
+        result.timings,
+        Timings::from_samples(result.timings.samples_us.clone())
+    );
+    result.timings.samples_us.clone()
+}
+
+#[wasm_bindgen_test]
+fn repetitions_merge_batch_by_batch_and_stop_keeps_what_was_measured() {
+    let state = first_answer(Experiment::default(), 100.0, 50.0);
+    // The first run shows at once; the page goes on asking, A first.
+    assert_eq!(state.status, EngineStatus::Running);
+    assert!(!state.busy(), "Run and the toggles stay usable");
+    assert!(state.running());
+    let ask = state.next_ask().expect("a batch to ask for");
+    assert_eq!((ask.id, ask.config.slot, ask.batch.runs), (1, Slot::A, 19));
+    let state = reduced(
+        (*state).clone(),
+        vec![
+            Action::Asked {
+                id: 1,
+                slot: Slot::A,
+            },
+            repeated(Slot::A, &[300.0, 200.0]),
+        ],
+    );
+    assert_eq!(samples(&state, Slot::A), [100.0, 300.0, 200.0]);
+    assert_eq!(state.worker_memory, Some(64 << 20));
+    // B has fewer samples now: it is asked for next.
+    let ask = state.next_ask().unwrap();
+    assert_eq!((ask.config.slot, ask.batch.runs), (Slot::B, 19));
+    let state = reduced(
+        (*state).clone(),
+        vec![
+            Action::Asked {
+                id: 1,
+                slot: Slot::B,
+            },
+            Action::Stop,
+        ],
+    );
+    assert_eq!(state.status, EngineStatus::Ready);
+    assert!(!state.running());
+    for slot in Slot::BOTH {
+        assert_eq!(state.pane(slot).unwrap().ending, Some(Ending::Stopped));
+    }
+    // The batch in flight when Stop came is not merged.
+    let state = state.reduce(repeated(Slot::B, &[60.0, 70.0]));
+    assert_eq!(samples(&state, Slot::B), [50.0]);
+    assert_eq!(samples(&state, Slot::A), [100.0, 300.0, 200.0]);
+    assert_eq!(state.next_ask(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_pane_stops_repeating_once_its_time_budget_is_spent() {
+    let experiment = Experiment {
+        budget_ms: 100,
+        ..Experiment::default()
+    };
+    // A's first run alone is past the budget; B's are quick.
+    let state = first_answer(experiment, 150_000.0, 30_000.0);
+    assert_eq!(
+        state.pane(Slot::A).unwrap().ending,
+        Some(Ending::OverBudget)
+    );
+    let ask = state.next_ask().unwrap();
+    assert_eq!(ask.config.slot, Slot::B);
+    assert!(ask.batch.within_ms <= 50.0, "{:?}", ask.batch);
+    let state = reduced(
+        (*state).clone(),
+        vec![
+            Action::Asked {
+                id: 1,
+                slot: Slot::B,
+            },
+            repeated(Slot::B, &[30_000.0, 30_000.0]),
+            Action::Asked {
+                id: 1,
+                slot: Slot::B,
+            },
+            repeated(Slot::B, &[30_000.0]),
+        ],
+    );
+    assert_eq!(samples(&state, Slot::B).len(), 4);
+    assert_eq!(
+        state.pane(Slot::B).unwrap().ending,
+        Some(Ending::OverBudget)
+    );
+    assert_eq!(state.status, EngineStatus::Ready);
+    assert_eq!(state.next_ask(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_pane_says_how_many_runs_it_measured_and_why_it_ended() {
+    let state = first_answer(Experiment::default(), 100.0, 50.0);
+    let state = reduced(
+        (*state).clone(),
+        vec![repeated(Slot::A, &[300.0; 6]), Action::Stop],
+    );
+    let root = mount::<ResultPane>(ResultPaneProps {
+        slot: Slot::A,
+        config: "before".into(),
+        pane: state.pane(Slot::A).cloned(),
+        other: None,
+        running: false,
+    })
+    .await;
+    let timing = root
+        .query_selector("[data-testid=timing-a]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(timing.contains("over 7 of 20 runs"), "{timing}");
+    assert!(timing.contains("stopped"), "{timing}");
+
+    let budget = first_answer(
+        Experiment {
+            budget_ms: 100,
+            ..Experiment::default()
+        },
+        150_000.0,
+        1.0,
+    );
+    let root = mount::<ResultPane>(ResultPaneProps {
+        slot: Slot::A,
+        config: "before".into(),
+        pane: budget.pane(Slot::A).cloned(),
+        other: None,
+        running: false,
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("over 1 of 20 runs"), "{text}");
+    assert!(text.contains("time budget of 0.1 s reached"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn run_controls_offer_stop_only_while_running_and_keep_a_valid_budget() {
+    use seekscan_web::components::run_controls::{RunControls, RunControlsProps};
+    let stops = Rc::new(RefCell::new(0));
+    let budgets = Rc::new(RefCell::new(Vec::new()));
+    let props = |running| RunControlsProps {
+        busy: false,
+        running,
+        repetitions: 20,
+        budget_ms: 2_000,
+        on_run: Callback::noop(),
+        on_stop: {
+            let stops = stops.clone();
+            Callback::from(move |()| *stops.borrow_mut() += 1)
+        },
+        on_repetitions: Callback::noop(),
+        on_budget: {
+            let budgets = budgets.clone();
+            Callback::from(move |ms| budgets.borrow_mut().push(ms))
+        },
+    };
+    let idle = mount::<RunControls>(props(false)).await;
+    let stop = |root: &Element| -> HtmlElement {
+        root.query_selector("[data-testid=stop-run]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    assert!(stop(&idle).has_attribute("disabled"));
+    let running = mount::<RunControls>(props(true)).await;
+    stop(&running).click();
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(*stops.borrow(), 1);
+    let budget = checkbox(&running, "budget");
+    assert_eq!(budget.value(), "2");
+    for (typed, kept) in [("0.5", "0.5"), ("-3", "2"), ("9999", "2")] {
+        budget.set_value(typed);
+        budget
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        sleep(Duration::from_millis(20)).await;
+        assert_eq!(budget.value(), kept, "typed {typed}");
+    }
+    assert_eq!(*budgets.borrow(), [500, 2_000, 2_000]);
+}
+
+#[wasm_bindgen_test]
+async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
+    use seekscan_core::engine::MemoryReport;
+    use seekscan_core::storage::memory::{IndexMemory, TableMemory};
+    use seekscan_web::components::dataset_panel::{DatasetPanel, DatasetPanelProps};
+    let mut info = dataset(builtin_indexes());
+    info.memory = MemoryReport {
+        tables: vec![TableMemory {
+            table: "upstream_domainauditevent".into(),
+            rows: 10_000,
+            bytes: 2_097_152,
+            bytes_per_row: 209.7,
+        }],
+        indexes: vec![IndexMemory {
+            index: "audit_entity_idx".into(),
+            table: "upstream_domainauditevent".into(),
+            entries: 10_000,
+            bytes: 1_048_576,
+            bytes_per_entry: 104.9,
+        }],
+    };
+    let root = mount::<DatasetPanel>(DatasetPanelProps {
+        scale: 10_000,
+        seed: 1,
+        status: EngineStatus::Ready,
+        dataset: Some(info),
+        worker_memory: Some(96 << 20),
+        on_regenerate: Callback::noop(),
+    })
+    .await;
+    let memory = root
+        .query_selector("[data-testid=worker-memory]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        memory.get_attribute("data-bytes").as_deref(),
+        Some("100663296")
+    );
+    let text = memory.text_content().unwrap();
+    assert!(text.starts_with("worker memory 96.0 MiB"), "{text}");
+    assert!(text.contains("about 3.0 MiB"), "{text}");
+    let detail = root.text_content().unwrap();
+    assert!(detail.contains("210 B/row"), "{detail}");
+    assert!(detail.contains("105 B/entry"), "{detail}");
 }

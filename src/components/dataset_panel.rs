@@ -3,6 +3,7 @@ use seekscan_core::protocol::{DatasetInfo, LoadProgress};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::memory_use::MemoryUse;
 use crate::state::EngineStatus;
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +12,9 @@ pub struct DatasetPanelProps {
     pub seed: u64,
     pub status: EngineStatus,
     pub dataset: Option<DatasetInfo>,
+    /// The worker's memory in bytes, from its latest answer.
+    #[prop_or_default]
+    pub worker_memory: Option<u64>,
     /// (scale, seed): generate this dataset and build every index.
     pub on_regenerate: Callback<(usize, u64)>,
 }
@@ -81,6 +85,7 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
                 </table>
                 <p class="muted">{ format!("seed {} · ready in {:.0} ms, of which {:.0} ms building {} indexes",
                     dataset.seed, dataset.load_ms, dataset.index_ms, dataset.indexes.len()) }</p>
+                <MemoryUse memory={dataset.memory.clone()} worker_bytes={props.worker_memory} />
             }
         </section>
     }
