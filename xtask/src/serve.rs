@@ -44,9 +44,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 pub fn build_dist() -> Result<(), String> {
+    // Trunk finds wasm-opt on PATH; Trunk.toml pins its version.
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(
+        std::iter::once(tools::wasm_opt_dir()).chain(std::env::split_paths(&path)),
+    )
+    .map_err(|e| format!("PATH: {e}"))?;
     step::run(
         "trunk build --offline --release",
-        Command::new("trunk").args(["build", "--offline", "--release"]),
+        Command::new("trunk")
+            .args(["build", "--offline", "--release"])
+            .env("PATH", path),
     )?;
     let index = step::root().join("dist/index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -260,7 +268,8 @@ fn respond(dist: &Path, url: &str, csp: &str) -> Response<std::io::Cursor<Vec<u8
         .with_header(header("X-Content-Type-Options", "nosniff"))
 }
 
-/// Raw and gzip size of every `.wasm` in `dist`.
+/// Raw and gzip -9 size of every `.wasm` in `dist`, and their sum: what
+/// a visitor downloads (the JS glue and the CSS add a few KiB).
 pub fn print_wasm_sizes(dist: &Path) -> Result<(), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files: Vec<PathBuf> = entries
@@ -268,22 +277,35 @@ pub fn print_wasm_sizes(dist: &Path) -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
         .collect();
     files.sort();
+    let kib = |bytes: usize| bytes as f64 / 1024.0;
+    let (mut raw_total, mut gzip_total) = (0, 0);
     for file in files {
         let mut raw = Vec::new();
         std::fs::File::open(&file)
             .and_then(|mut f| f.read_to_end(&mut raw))
             .map_err(|e| format!("{}: {e}", file.display()))?;
-        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-        std::io::Write::write_all(&mut gz, &raw).map_err(|e| e.to_string())?;
-        let gzipped = gz.finish().map_err(|e| e.to_string())?;
+        let gzipped = gzip_len(&raw)?;
         println!(
-            "{}: {:.1} KiB raw, {:.1} KiB gzip",
+            "{}: {:.1} KiB raw, {:.1} KiB gzip -9",
             file.file_name().unwrap_or_default().to_string_lossy(),
-            raw.len() as f64 / 1024.0,
-            gzipped.len() as f64 / 1024.0
+            kib(raw.len()),
+            kib(gzipped)
         );
+        raw_total += raw.len();
+        gzip_total += gzipped;
     }
+    println!(
+        "wasm in all: {:.1} KiB raw, {:.1} KiB gzip -9",
+        kib(raw_total),
+        kib(gzip_total)
+    );
     Ok(())
+}
+
+fn gzip_len(data: &[u8]) -> Result<usize, String> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    std::io::Write::write_all(&mut gz, data).map_err(|e| e.to_string())?;
+    Ok(gz.finish().map_err(|e| e.to_string())?.len())
 }
 
 #[cfg(test)]

@@ -132,11 +132,48 @@ pub fn ensure_e2e_modules() -> Result<(), String> {
     )
 }
 
-/// wasm-opt is optional: index.html turns it off, so only report it.
-pub fn report_wasm_opt() {
-    match output("wasm-opt", &["--version"]) {
-        Some(version) => println!("wasm-opt (binaryen, optional): {version}"),
-        None => println!("wasm-opt (binaryen, optional): absent; the build does not need it"),
+/// Binaryen's version: the npm package `binaryen@<this>.0.0`, and Trunk.toml's
+/// `[tools] wasm_opt = "version_<this>"`, which makes Trunk refuse any other.
+pub const BINARYEN_VERSION: &str = "132";
+
+/// Where `ensure_wasm_opt` installs binaryen; `build_dist` puts its `bin` first on PATH.
+pub fn wasm_opt_dir() -> std::path::PathBuf {
+    step::root().join("target/tools/binaryen/node_modules/binaryen/bin")
+}
+
+/// wasm-opt shrinks the release wasm (index.html's `data-wasm-opt`). Trunk
+/// runs it, before it writes the files' integrity hashes, and finds it on
+/// PATH. Debian's binaryen (108) cannot read the bulk-memory and
+/// reference-types code rustc emits; npm's `binaryen` package is binaryen
+/// compiled to wasm, a few seconds to install and run by node.
+pub fn ensure_wasm_opt() -> Result<(), String> {
+    let wasm_opt = wasm_opt_dir().join("wasm-opt");
+    let want = format!("wasm-opt version {BINARYEN_VERSION} (version_{BINARYEN_VERSION})");
+    if output(&wasm_opt.to_string_lossy(), &["--version"]).as_deref() == Some(want.as_str()) {
+        println!("{want}: present");
+        return Ok(());
+    }
+    if output("node", &["--version"]).is_none() || output("npm", &["--version"]).is_none() {
+        return Err(
+            "node or npm is missing: install Node.js 20 or newer with npm (Debian: nodejs npm)"
+                .to_owned(),
+        );
+    }
+    let prefix = step::root().join("target/tools/binaryen");
+    std::fs::create_dir_all(&prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
+    step::run(
+        &format!("installing wasm-opt: binaryen@{BINARYEN_VERSION}.0.0 (npm install, ~10 s)"),
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("binaryen@{BINARYEN_VERSION}.0.0")),
+    )?;
+    match output(&wasm_opt.to_string_lossy(), &["--version"]) {
+        Some(version) if version == want => Ok(()),
+        other => Err(format!(
+            "{}: expected {want}, got {other:?}",
+            wasm_opt.display()
+        )),
     }
 }
 
@@ -145,6 +182,18 @@ pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
-    report_wasm_opt();
+    ensure_wasm_opt()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_toml_pins_the_installed_wasm_opt() {
+        let trunk_toml = std::fs::read_to_string(step::root().join("Trunk.toml")).unwrap();
+        let pin = format!("wasm_opt = \"version_{BINARYEN_VERSION}\"");
+        assert!(trunk_toml.lines().any(|l| l.trim() == pin), "{trunk_toml}");
+    }
 }
