@@ -38,6 +38,15 @@ async fn mount<C: BaseComponent>(props: C::Properties) -> Element {
     root
 }
 
+/// The text of the element with this test id under `root`.
+fn text_of(root: &Element, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid={testid}]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {testid}"))
+        .text_content()
+        .unwrap()
+}
+
 fn access(table: &str, index: Option<&str>) -> PlanNode {
     PlanNode {
         op: "TableAccess".into(),
@@ -80,12 +89,7 @@ async fn plan_tree_names_the_index_or_full_scan() {
         ..plan_props()
     })
     .await;
-    let text = root
-        .query_selector("[data-testid=plan-b]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let text = text_of(&root, "plan-b");
     assert!(text.contains("Limit"), "{text}");
     assert!(text.contains("reportrun_cust_status_idx"), "{text}");
     assert!(!text.contains("Full scan"), "{text}");
@@ -604,6 +608,10 @@ fn timed_pane(slot: Slot, us: f64) -> Pane {
     }
 }
 
+fn asked(slot: Slot) -> Action {
+    Action::Asked { id: 1, slot }
+}
+
 fn repeated(slot: Slot, samples: &[f64]) -> Action {
     Action::Worker(Response::Repeated(RepeatReport {
         id: 1,
@@ -641,29 +649,14 @@ fn repetitions_merge_batch_by_batch_and_stop_keeps_what_was_measured() {
     assert_eq!((ask.id, ask.config.slot, ask.batch.runs), (1, Slot::A, 19));
     let state = reduced(
         (*state).clone(),
-        vec![
-            Action::Asked {
-                id: 1,
-                slot: Slot::A,
-            },
-            repeated(Slot::A, &[300.0, 200.0]),
-        ],
+        vec![asked(Slot::A), repeated(Slot::A, &[300.0, 200.0])],
     );
     assert_eq!(samples(&state, Slot::A), [100.0, 300.0, 200.0]);
     assert_eq!(state.worker_memory, Some(64 << 20));
     // B has fewer samples now: it is asked for next.
     let ask = state.next_ask().unwrap();
     assert_eq!((ask.config.slot, ask.batch.runs), (Slot::B, 19));
-    let state = reduced(
-        (*state).clone(),
-        vec![
-            Action::Asked {
-                id: 1,
-                slot: Slot::B,
-            },
-            Action::Stop,
-        ],
-    );
+    let state = reduced((*state).clone(), vec![asked(Slot::B), Action::Stop]);
     assert_eq!(state.status, EngineStatus::Ready);
     assert!(!state.running());
     for slot in Slot::BOTH {
@@ -694,15 +687,9 @@ fn a_pane_stops_repeating_once_its_time_budget_is_spent() {
     let state = reduced(
         (*state).clone(),
         vec![
-            Action::Asked {
-                id: 1,
-                slot: Slot::B,
-            },
+            asked(Slot::B),
             repeated(Slot::B, &[30_000.0, 30_000.0]),
-            Action::Asked {
-                id: 1,
-                slot: Slot::B,
-            },
+            asked(Slot::B),
             repeated(Slot::B, &[30_000.0]),
         ],
     );
@@ -715,6 +702,17 @@ fn a_pane_stops_repeating_once_its_time_budget_is_spent() {
     assert_eq!(state.next_ask(), None);
 }
 
+async fn mount_pane_a(state: &AppState) -> Element {
+    mount::<ResultPane>(ResultPaneProps {
+        slot: Slot::A,
+        config: "before".into(),
+        pane: state.pane(Slot::A).cloned(),
+        other: None,
+        running: false,
+    })
+    .await
+}
+
 #[wasm_bindgen_test]
 async fn a_pane_says_how_many_runs_it_measured_and_why_it_ended() {
     let state = first_answer(Experiment::default(), 100.0, 50.0);
@@ -722,20 +720,7 @@ async fn a_pane_says_how_many_runs_it_measured_and_why_it_ended() {
         (*state).clone(),
         vec![repeated(Slot::A, &[300.0; 6]), Action::Stop],
     );
-    let root = mount::<ResultPane>(ResultPaneProps {
-        slot: Slot::A,
-        config: "before".into(),
-        pane: state.pane(Slot::A).cloned(),
-        other: None,
-        running: false,
-    })
-    .await;
-    let timing = root
-        .query_selector("[data-testid=timing-a]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let timing = text_of(&mount_pane_a(&state).await, "timing-a");
     assert!(timing.contains("over 7 of 20 runs"), "{timing}");
     assert!(timing.contains("stopped"), "{timing}");
 
@@ -747,15 +732,7 @@ async fn a_pane_says_how_many_runs_it_measured_and_why_it_ended() {
         150_000.0,
         1.0,
     );
-    let root = mount::<ResultPane>(ResultPaneProps {
-        slot: Slot::A,
-        config: "before".into(),
-        pane: budget.pane(Slot::A).cloned(),
-        other: None,
-        running: false,
-    })
-    .await;
-    let text = root.text_content().unwrap();
+    let text = text_of(&mount_pane_a(&budget).await, "timing-a");
     assert!(text.contains("over 1 of 20 runs"), "{text}");
     assert!(text.contains("time budget of 0.1 s reached"), "{text}");
 }
@@ -837,15 +814,14 @@ async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
         on_regenerate: Callback::noop(),
     })
     .await;
-    let memory = root
-        .query_selector("[data-testid=worker-memory]")
-        .unwrap()
-        .unwrap();
+    let memory = root.query_selector("[data-testid=worker-memory]").unwrap();
     assert_eq!(
-        memory.get_attribute("data-bytes").as_deref(),
+        memory
+            .and_then(|m| m.get_attribute("data-bytes"))
+            .as_deref(),
         Some("100663296")
     );
-    let text = memory.text_content().unwrap();
+    let text = text_of(&root, "worker-memory");
     assert!(text.starts_with("worker memory 96.0 MiB"), "{text}");
     assert!(text.contains("about 3.0 MiB"), "{text}");
     let detail = root.text_content().unwrap();

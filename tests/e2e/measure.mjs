@@ -1,10 +1,14 @@
 // Measures the built page in headless Chromium (not part of `cargo xtask test`):
-// time from navigation to engine-status `ready`, and the medians of panes A and B
-// for the report-dashboard pattern, at each scale.
+// at each scale, the time from navigation to engine-status `ready`, the
+// worker's memory, and for every documented pattern the time to the first
+// answer of both panes, the Run's wall time until both panes finished
+// measuring, and each pane's plan, median and runs; then the toggle latency
+// (toggle → its pane shows the new first run) and the wasm sizes.
 //
-//   cargo xtask serve &                       # builds dist/ and serves it
-//   node tests/e2e/measure.mjs http://127.0.0.1:8080/ [100000 1000000]
-// SEEKSCAN_SHOTS=<dir> also saves a screenshot of each scale's panes.
+//   cargo xtask serve --port 8123 &           # builds dist/ and serves it
+//   node tests/e2e/measure.mjs http://127.0.0.1:8123/ [100000 1000000]
+// SEEKSCAN_SHOTS=<dir> also saves a screenshot of each scale's panes;
+// SEEKSCAN_PATTERNS=a,b measures only those patterns.
 import { chromium } from 'playwright-core';
 
 const [url = process.env.SEEKSCAN_URL, ...scaleArgs] = process.argv.slice(2);
@@ -12,57 +16,126 @@ if (!url) {
   console.error('usage: node tests/e2e/measure.mjs <url of the served dist/> [scale ...]');
   process.exit(2);
 }
+const base = url.replace(/\/?$/, '/');
 const scales = scaleArgs.length ? scaleArgs.map(Number) : [100_000, 1_000_000];
 const flags = (process.env.SEEKSCAN_CHROMIUM_FLAGS ?? '--headless --no-sandbox --disable-gpu').split(' ');
-const pattern = process.env.SEEKSCAN_PATTERN ?? 'report_dashboard';
+// The pattern whose index is toggled: indexed in B, a full scan in A.
+const togglePattern = 'report_dashboard';
+
+const ready = (page) =>
+  page.waitForFunction(() => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready', null, {
+    timeout: 900_000,
+    polling: 20,
+  });
+
+const runOf = (page, slot) => page.getAttribute(`[data-testid=pane-${slot}]`, 'data-run').then(Number);
+
+// Resolves when every pane in `slots` shows a run newer than `before`.
+const answered = (page, before, slots) =>
+  page.waitForFunction(
+    ([previous, wanted]) =>
+      wanted.every((s) => Number(document.querySelector(`[data-testid=pane-${s}]`)?.dataset.run) > previous),
+    [before, slots],
+    { timeout: 900_000, polling: 'raf' },
+  );
+
+const workerMemoryMiB = async (page) =>
+  Number(await page.getAttribute('[data-testid=worker-memory]', 'data-bytes')) / 1_048_576;
+
+async function pane(page, slot) {
+  const plan = await page.locator(`[data-testid=plan-${slot}]`).innerText();
+  const timing = (await page.locator(`[data-testid=timing-${slot}]`).innerText()).replace(/\s+/g, ' ');
+  return {
+    plan: /Full scan/.test(plan) ? 'Full scan' : (plan.match(/\w+_idx/) ?? ['?'])[0],
+    median: (timing.match(/median (\S+ \S+)/) ?? [, '?'])[1],
+    runs: (timing.match(/over (.+? runs?)/) ?? [, '?'])[1],
+  };
+}
+
+// Clicks Run; the first answer of both panes, then the end of their repetitions.
+async function runPattern(page, id) {
+  await page.selectOption('[data-testid=pattern-picker]', id);
+  const before = Math.max(await runOf(page, 'a'), await runOf(page, 'b'));
+  const started = Date.now();
+  await page.click('[data-testid=run]');
+  await answered(page, before, ['a', 'b']);
+  const firstMs = Date.now() - started;
+  await ready(page);
+  return {
+    pattern: id,
+    first_answer_ms: firstMs,
+    run_wall_ms: Date.now() - started,
+    a: await pane(page, 'a'),
+    b: await pane(page, 'b'),
+    verdict: (await page.locator('[data-testid=speedup]').innerText()).trim(),
+  };
+}
+
+// Toggles `index` in `slot`; milliseconds until that pane shows the new run.
+async function toggle(page, slot, index) {
+  const before = await runOf(page, slot);
+  const started = Date.now();
+  await page.click(`[data-testid=index-toggle-${slot}-${index}]`);
+  await answered(page, before, [slot]);
+  const ms = Date.now() - started;
+  await ready(page);
+  return { ms, plan: (await pane(page, slot)).plan };
+}
+
+async function toggles(page) {
+  await runPattern(page, togglePattern);
+  const index = (await page.locator('.pattern-meta code').innerText()).trim();
+  return {
+    pattern: togglePattern,
+    a_on_indexed: await toggle(page, 'a', index),
+    a_off_scan: await toggle(page, 'a', index),
+    b_off_scan: await toggle(page, 'b', index),
+    b_on_indexed: await toggle(page, 'b', index),
+  };
+}
+
+async function wasmSizes() {
+  const sizes = {};
+  for (const file of ['seekscan-web_bg.wasm', 'worker_bg.wasm']) {
+    const response = await fetch(`${base}${file}`);
+    sizes[file] = response.ok ? (await response.arrayBuffer()).byteLength : `HTTP ${response.status}`;
+  }
+  return sizes;
+}
+
+async function measure(browser, scale) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const started = Date.now();
+  await page.goto(`${base}?scale=${scale}`);
+  await ready(page);
+  const result = {
+    scale,
+    navigation_to_ready_ms: Date.now() - started,
+    dataset: (await page.locator('.dataset p.muted').first().innerText()).trim(),
+    worker_memory_after_load_mib: await workerMemoryMiB(page),
+  };
+  const only = process.env.SEEKSCAN_PATTERNS?.split(',');
+  const ids = (
+    await page.$$eval('[data-testid=pattern-picker] option', (options) => options.map((o) => o.value).filter((v) => v))
+  ).filter((id) => !only || only.includes(id));
+  result.patterns = [];
+  for (const id of ids) {
+    const one = await runPattern(page, id);
+    console.error(JSON.stringify(one));
+    result.patterns.push(one);
+  }
+  result.toggles = await toggles(page);
+  result.worker_memory_after_runs_mib = await workerMemoryMiB(page);
+  if (process.env.SEEKSCAN_SHOTS) await page.screenshot({ path: `${process.env.SEEKSCAN_SHOTS}/measure-${scale}.png` });
+  await page.close();
+  return result;
+}
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
-const results = [];
 try {
-  for (const scale of scales) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    const started = Date.now();
-    await page.goto(`${url.replace(/\/?$/, '/')}?scale=${scale}`);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
-      null,
-      { timeout: 600_000, polling: 50 },
-    );
-    const readyMs = Date.now() - started;
-    const dataset = (await page.locator('.dataset .muted').last().innerText()).trim();
-    await page.selectOption('[data-testid=pattern-picker]', pattern);
-    const before = Number(await page.getAttribute('[data-testid=pane-b]', 'data-run'));
-    const runStarted = Date.now();
-    await page.click('[data-testid=run]');
-    await page.waitForFunction(
-      (previous) =>
-        ['a', 'b'].every((s) => Number(document.querySelector(`[data-testid=pane-${s}]`)?.dataset.run) > previous) &&
-        document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
-      before,
-      { timeout: 600_000 },
-    );
-    const runMs = Date.now() - runStarted;
-    const timing = async (slot) => (await page.locator(`[data-testid=timing-${slot}]`).innerText()).replace(/\s+/g, ' ');
-    const plan = async (slot) => {
-      const text = await page.locator(`[data-testid=plan-${slot}]`).innerText();
-      return /Full scan/.test(text) ? 'Full scan' : (text.match(/\w+_idx/) ?? ['?'])[0];
-    };
-    const result = {
-      scale,
-      navigation_to_ready_ms: readyMs,
-      dataset,
-      pattern,
-      a: { plan: await plan('a'), timing: await timing('a') },
-      b: { plan: await plan('b'), timing: await timing('b') },
-      verdict: (await page.locator('[data-testid=speedup]').innerText()).trim(),
-      run_both_panes_ms: runMs,
-    };
-    console.log(JSON.stringify(result, null, 2));
-    if (process.env.SEEKSCAN_SHOTS) await page.screenshot({ path: `${process.env.SEEKSCAN_SHOTS}/measure-${scale}.png` });
-    results.push(result);
-    await page.close();
-  }
+  console.log(JSON.stringify({ wasm_bytes: await wasmSizes() }));
+  for (const scale of scales) console.log(JSON.stringify(await measure(browser, scale), null, 2));
 } finally {
   await browser.close();
 }

@@ -1,8 +1,10 @@
 // End to end through the built dist/: the worker loads the sample database
 // and builds every index; each documented pattern runs under A (no secondary
 // index) and B (the Phase 3 set); toggles re-run one pane; errors stay
-// inline; a copied link reopens the experiment; a crashed worker is replaced,
-// also one that runs out of memory; the Content-Security-Policy holds.
+// inline; a copied link reopens the experiment; runs repeat within a time
+// budget and Stop ends them at once, keeping what was measured, while the
+// page stays usable; a crashed worker is replaced, also one that runs out of
+// memory; the Content-Security-Policy holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -95,6 +97,10 @@ test('the worker loads the data and builds every index', async () => {
   console.log(`navigation to engine ready (10k): ${Date.now() - started} ms`);
   assert.match(await text('.dataset'), /upstream_domainauditevent\s+10,000/);
   assert.match(await text('.dataset'), /building 10 indexes/);
+  // The worker's memory, next to the dataset it holds.
+  const memory = Number(await page.getAttribute('[data-testid=worker-memory]', 'data-bytes'));
+  assert.ok(memory > 16 << 20, `worker memory ${memory}`);
+  assert.match(await text('[data-testid=worker-memory]'), /^worker memory \d+\.\d MiB/);
   // Defaults: A has no secondary index, B the nine Phase 3 ones, the proposal is off in both.
   for (const name of ['reportrun_cust_status_idx', 'audit_entity_idx', 'prodcfg_slug_enabled_idx']) {
     assert.equal(await page.isChecked(`[data-testid=index-toggle-a-${name}]`), false, name);
@@ -244,6 +250,66 @@ test('a multi-statement input: each pane lists what ran first, with its own rows
   }
 });
 
+// Sets a number field as a person does: type, then leave it.
+async function setField(selector, value) {
+  await page.fill(selector, value);
+  await page.locator(selector).dispatchEvent('change');
+}
+
+const measured = async (slot) => {
+  const timing = await text(`[data-testid=timing-${slot}]`);
+  const match = timing.match(/over (\d+) of (\d+) runs/);
+  assert.ok(match, timing);
+  return { timing, runs: Number(match[1]), of: Number(match[2]) };
+};
+
+test('Stop keeps the runs measured so far; the time budget ends a run on its own', async () => {
+  // About 50 ms a run at 10k: a thousand runs would take a minute.
+  const join = 'SELECT COUNT(*) FROM upstream_productconfig a JOIN upstream_domainauditevent b ON a.customer_id = b.customer_id';
+  await setField('#repetitions', '1000');
+  await setField('[data-testid=budget]', '60');
+  assert.match(page.url(), /[?&]budget=60(&|$)/);
+  const before = await runOf(page, 'a');
+  await page.fill('[data-testid=sql-editor]', join);
+  await page.click('[data-testid=run]');
+  // The first run shows at once, and the panes go on measuring.
+  await page.waitForFunction(
+    (previous) =>
+      ['a', 'b'].every((s) => Number(document.querySelector(`[data-testid=pane-${s}]`)?.dataset.run) > previous) &&
+      /measuring/.test(document.querySelector('[data-testid=timing-a]')?.innerText ?? ''),
+    before,
+    { timeout: 30_000 },
+  );
+  assert.equal(await text('[data-testid=engine-status]'), 'running');
+  assert.ok(await page.isEnabled('[data-testid=index-toggle-a-audit_entity_idx]'), 'toggles stay usable');
+  await page.waitForTimeout(1_500);
+  const stopped = Date.now();
+  await page.click('[data-testid=stop-run]');
+  await waitReady(page, 1_000);
+  console.log(`Stop to ready: ${Date.now() - stopped} ms`);
+  const a = await measured('a');
+  const b = await measured('b');
+  assert.ok(a.runs >= 2 && a.runs < 1000, a.timing);
+  assert.ok(b.runs >= 1 && b.runs < 1000, b.timing);
+  for (const { timing } of [a, b]) assert.match(timing, /stopped/);
+  // The batch in flight at Stop lands nowhere.
+  await page.waitForTimeout(500);
+  assert.equal(await text('[data-testid=timing-a]'), a.timing);
+  assert.equal(await page.isEnabled('[data-testid=stop-run]'), false);
+
+  // A budget of 0.3 s per pane ends the run by itself.
+  await setField('[data-testid=budget]', '0.3');
+  await clickRun();
+  for (const slot of ['a', 'b']) {
+    const { timing, runs } = await measured(slot);
+    assert.match(timing, /time budget of 0\.3 s reached/);
+    assert.ok(runs >= 2 && runs < 1000, timing);
+  }
+  await setField('#repetitions', '5');
+  await setField('[data-testid=budget]', '2');
+  assert.doesNotMatch(page.url(), /budget=/);
+});
+
 test('a user index: a bad definition is refused next to the form, a good one is listed', async () => {
   await page.fill('[data-testid=new-index-name]', 'by_slug');
   await page.selectOption('[data-testid=new-index-table]', 'upstream_productconfig');
@@ -261,6 +327,34 @@ test('a user index: a bad definition is refused next to the form, a good one is 
   await page.click('[aria-label="Delete index by_slug"]');
   await page.waitForSelector('[data-testid=index-toggle-b-by_slug]', { state: 'detached' });
   await waitReady();
+});
+
+test('a long run leaves the page usable, and Stop ends it at once', async () => {
+  // The audit table joined with itself reads until the engine's 10 s limit.
+  const slow = 'SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON a.customer_id = b.customer_id';
+  const [a, b] = [await runOf(page, 'a'), await runOf(page, 'b')];
+  await page.fill('[data-testid=sql-editor]', slow);
+  await page.click('[data-testid=run]');
+  await page.waitForTimeout(1_000);
+  assert.equal(await text('[data-testid=engine-status]'), 'running');
+  // Typing and opening a panel answer at once while the worker works.
+  const started = Date.now();
+  await page.locator('[data-testid=sql-editor]').press('End');
+  await page.keyboard.type(' -- typed while it runs');
+  assert.match(await page.inputValue('[data-testid=sql-editor]'), /typed while it runs$/);
+  await page.click('.memory-detail summary');
+  assert.equal(await page.$eval('.memory-detail', (details) => details.open), true);
+  const answered = Date.now() - started;
+  console.log(`typing and a panel during a long run: ${answered} ms`);
+  assert.ok(answered < 3_000, `${answered} ms`);
+  assert.equal(await text('[data-testid=engine-status]'), 'running');
+  await page.click('[data-testid=stop-run]');
+  await waitReady(page, 1_000);
+  // Nothing was measured yet: the panes keep the run before.
+  assert.deepEqual([await runOf(page, 'a'), await runOf(page, 'b')], [a, b]);
+  assert.ok(await page.isEnabled('[data-testid=run]'));
+  await page.click('.memory-detail summary');
+  await page.fill('[data-testid=sql-editor]', 'SELECT id FROM upstream_reportrun ORDER BY id LIMIT 3');
 });
 
 test('regenerating with another seed reloads the data and keeps the query', async () => {
