@@ -162,3 +162,23 @@ fn the_plan_says_what_the_scan_checks() {
     assert_eq!(plain.stats.rows_examined, icp.stats.rows_examined);
     assert_eq!(plain.stats.table_lookups, plain.stats.index_entries);
 }
+
+/// `COUNT(*)` reads no column: a count over an index's columns is a covering
+/// read, and a full scan decodes no cell but the key.
+#[test]
+fn count_star_reads_no_column() {
+    let mut engine = engine();
+    let phase3 = engine.index_set("phase3").unwrap();
+    let sql = "SELECT COUNT(*) FROM upstream_domainauditevent WHERE customer_id = 2 AND action = 'upload_created'";
+    let covered = engine.run_with(sql, &phase3).unwrap();
+    assert_eq!(covered.stats.table_lookups, 0, "{}", covered.plan.to_text());
+    assert!(
+        covered.plan.to_text().contains("covering"),
+        "{}",
+        covered.plan.to_text()
+    );
+    engine.set_pushdown(false);
+    let none = engine.index_set("none").unwrap();
+    let plain = engine.run_with(sql, &none).unwrap();
+    assert_eq!(plain.rows, covered.rows);
+}

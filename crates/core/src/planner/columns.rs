@@ -94,6 +94,8 @@ impl Names {
                             }
                             self.walk(value);
                         }
+                        // `COUNT(*)` counts rows; it reads no column.
+                        ("Count", Json::String(arg)) if arg == "Wildcard" => {}
                         ("Wildcard" | "QualifiedWildcard", _) => self.wildcard = true,
                         ("Derived" | "Series" | "Dictionary" | "Values", _) => {
                             self.opaque_source = true;
