@@ -241,6 +241,16 @@ test('an invalid query shows an error and the next query still works', async () 
   assert.equal(await page.locator('[data-testid=error]').count(), 0);
 });
 
+test('the deepest expression the limit allows runs in the worker; a longer one is refused by name', async () => {
+  // 500 terms: 999 operators, just under the limit of 1,000 per statement.
+  const terms = (n) => Array.from({ length: n }, (_, i) => `user_id = ${i}`).join(' OR ');
+  await run(`SELECT COUNT(*) FROM upstream_domainauditevent WHERE ${terms(500)}`);
+  assert.equal(await page.locator('[data-testid=error]').count(), 0);
+  assert.equal(await page.locator('[data-testid=rows-a] tbody tr').count(), 1);
+  await run(`SELECT COUNT(*) FROM upstream_domainauditevent WHERE ${terms(5000)}`);
+  assert.match(await text('[data-testid=pane-a] [data-testid=error]'), /more than 1000 operators/);
+});
+
 test('a multi-statement input: each pane lists what ran first, with its own rows examined', async () => {
   await run('SELECT COUNT(*) FROM upstream_reportrun; SELECT id FROM upstream_reportrun ORDER BY id LIMIT 3');
   for (const slot of ['a', 'b']) {
