@@ -105,13 +105,5 @@ pub fn progress_text(progress: &LoadProgress) -> String {
 
 /// 100000 → "100,000".
 pub fn format_count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    seekscan_core::storage::thousands(n as u64)
 }

@@ -5,6 +5,7 @@
 //! run: CREATE INDEX goes through seekscan's own statement, transactions are
 //! a no-op for this single-user in-memory store, ALTER TABLE is unsupported.
 use gluesql_core::prelude::Glue;
+use gluesql_test_suite::fixture::run_fixture;
 use gluesql_test_suite::*;
 use seekscan_core::storage::SeekStorage;
 
@@ -25,3 +26,16 @@ impl Tester<SeekStorage> for SeekTester {
 }
 
 generate_store_tests!(test, SeekTester);
+
+/// SQL semantics that GlueSQL 0.20 had wrong (three-valued AND/OR, BETWEEN,
+/// IN and LIKE with NULL, `pk = NULL`, duplicate keys in one INSERT), as a
+/// fixture in GlueSQL's own format. The fixes live in `patches/gluesql-core`
+/// (see `patches/README.md`).
+#[test]
+fn sql_semantics_as_sqlite_and_postgresql_have_them() {
+    run_fixture(
+        SeekTester::new("sql_semantics"),
+        "sql_semantics.sql",
+        include_str!("fixtures/sql_semantics.sql"),
+    );
+}

@@ -56,6 +56,12 @@ impl Names {
             Json::String(s) if s == "Wildcard" => self.wildcard = true,
             Json::Array(items) => items.iter().for_each(|item| self.walk(item)),
             Json::Object(map) => {
+                // `COUNT(DISTINCT *)` compares whole rows.
+                let count_star = map.get("func").and_then(|f| f.get("Count"))
+                    == Some(&Json::String("Wildcard".to_owned()));
+                if count_star && map.get("distinct") == Some(&Json::Bool(true)) {
+                    self.wildcard = true;
+                }
                 for (key, value) in map {
                     match (key.as_str(), value) {
                         ("Identifier", Json::String(name)) => {
