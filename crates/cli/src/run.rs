@@ -36,7 +36,7 @@ pub struct RunArgs {
 /// query may use is decided per run.
 pub fn load_engine(seed: u64, scale: usize) -> Result<Engine, String> {
     let dataset = generator::generate(&DatasetSpec { seed, scale });
-    Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())
+    Engine::load_owned(dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())
 }
 
 fn first_word(sql: &str) -> (String, &str) {

@@ -100,26 +100,64 @@ impl Engine {
         dataset: &Dataset,
         progress: &mut dyn FnMut(&str, usize, usize),
     ) -> Result<Self, EngineError> {
+        let mut engine = Self::with_tables()?;
+        let total = dataset.tables.len() + catalog::builtin_indexes().len();
+        for (done, table) in dataset.tables.iter().enumerate() {
+            progress(&format!("loading {}", table.name), done, total);
+            engine.store(table.name, &table.rows)?;
+        }
+        engine.finish_load(dataset.tables.len(), progress)?;
+        Ok(engine)
+    }
+
+    /// Like `load`, taking the dataset: each table's generated rows are
+    /// freed as soon as they are stored, before the indexes are built, so
+    /// the peak holds the stored rows without the generated ones (wasm
+    /// memory never shrinks: its peak is what the worker keeps).
+    pub fn load_owned(
+        dataset: Dataset,
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<Self, EngineError> {
+        let mut engine = Self::with_tables()?;
+        let count = dataset.tables.len();
+        let total = count + catalog::builtin_indexes().len();
+        for (done, table) in dataset.tables.into_iter().enumerate() {
+            progress(&format!("loading {}", table.name), done, total);
+            engine.store(table.name, &table.rows)?;
+        }
+        engine.finish_load(count, progress)?;
+        Ok(engine)
+    }
+
+    /// An engine with the three Upstream tables, empty.
+    fn with_tables() -> Result<Self, EngineError> {
         let mut engine = Self::new();
         for ddl in schema::create_table_sql() {
             engine.glue.execute(ddl)?;
         }
+        Ok(engine)
+    }
+
+    fn store(&mut self, table: &str, rows: &[Vec<Value>]) -> Result<(), EngineError> {
+        self.glue
+            .storage
+            .copy_rows(table, rows)
+            .map_err(|e| EngineError::Load(e.to_string()))
+    }
+
+    /// Builds the built-in indexes after `loaded` tables, counting on.
+    fn finish_load(
+        &mut self,
+        loaded: usize,
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<(), EngineError> {
         let builtin = catalog::builtin_indexes();
-        let total = dataset.tables.len() + builtin.len();
-        for (done, table) in dataset.tables.iter().enumerate() {
-            progress(&format!("loading {}", table.name), done, total);
-            engine
-                .glue
-                .storage
-                .copy_rows(table.name, &table.rows)
-                .map_err(|e| EngineError::Load(e.to_string()))?;
-        }
-        let loaded = dataset.tables.len();
-        engine.create_indexes(builtin, &mut |step, done, _| {
+        let total = loaded + builtin.len();
+        self.create_indexes(builtin, &mut |step, done, _| {
             progress(step, loaded + done, total)
         })?;
         progress("loaded", total, total);
-        Ok(engine)
+        Ok(())
     }
 
     /// Builds those of the Phase 3 indexes and the Phase 4 proposal that do

@@ -187,17 +187,23 @@ impl Service {
                 indexes_total,
             }))
         };
-        let engine = Engine::load(&dataset, &mut progress).map_err(|e| e.to_string())?;
+        // Read off the generated rows before the engine takes (and frees) them.
+        let tenants = dataset.tenants;
+        let (params_large, params_small) = (
+            patterns::params_for(&dataset, true),
+            patterns::params_for(&dataset, false),
+        );
+        let engine = Engine::load_owned(dataset, &mut progress).map_err(|e| e.to_string())?;
         let info = DatasetInfo {
             seed,
             scale,
-            tenants: dataset.tenants.count,
-            large_tenant: dataset.tenants.large,
-            small_tenant: dataset.tenants.small,
+            tenants: tenants.count,
+            large_tenant: tenants.large,
+            small_tenant: tenants.small,
             tables: table_counts(&engine),
             indexes: engine.indexes(),
-            params_large: patterns::params_for(&dataset, true),
-            params_small: patterns::params_for(&dataset, false),
+            params_large,
+            params_small,
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
             index_ms,
             memory: engine.memory_report(),
