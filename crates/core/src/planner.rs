@@ -307,6 +307,40 @@ impl Pass<'_> {
         }
     }
 
+    /// Every way to read the table: the full scan first (so that it wins a
+    /// tie), then each visible index, seeking and, where an IN list would
+    /// lose the index order, seeking only the prefix before it.
+    fn candidates(&self, table: &Table, query: &Query) -> Vec<Named> {
+        let visible = self.storage.visible.borrow();
+        let mut candidates: Vec<Named> = Vec::new();
+        for index in table
+            .indexes
+            .values()
+            .filter(|i| visible.contains(&i.def.name))
+        {
+            let entries = index.stats.entries as f64;
+            let name = Some(index.def.name.clone());
+            let full = query.index(index, usize::MAX, entries);
+            let ordered = full.as_ref().ok().and_then(|c| {
+                let spec = c.spec.as_ref()?;
+                let first_multi = spec.eq.iter().position(|v| v.len() > 1)?;
+                (!c.sorted).then(|| query.index(index, first_multi, entries).ok())?
+            });
+            candidates.push((name.clone(), full));
+            if let Some(ordered) = ordered {
+                candidates.push((name, Ok(ordered)));
+            }
+        }
+        // The fewest matching rows any counted seek found: the most
+        // conditions checked against the data rather than guessed.
+        let matches = candidates
+            .iter()
+            .filter_map(|(_, c)| c.as_ref().ok()?.matches)
+            .reduce(f64::min);
+        candidates.insert(0, (None, Ok(query.full_scan(matches))));
+        candidates
+    }
+
     /// Chooses the access path of one table; true if it supplies the order.
     fn table(
         &self,
@@ -346,70 +380,7 @@ impl Pass<'_> {
             limit,
             needed: self.needed,
         };
-        let visible = self.storage.visible.borrow();
-        let mut candidates: Vec<(Option<String>, std::result::Result<Candidate, String>)> =
-            Vec::new();
-        for index in table
-            .indexes
-            .values()
-            .filter(|i| visible.contains(&i.def.name))
-        {
-            let entries = index.stats.entries as f64;
-            let name = Some(index.def.name.clone());
-            let full = query.index(index, usize::MAX, entries);
-            // A seek through an IN list loses the index order; the prefix
-            // before the list may still keep it.
-            let ordered = full.as_ref().ok().and_then(|c| {
-                let spec = c.spec.as_ref()?;
-                let first_multi = spec.eq.iter().position(|v| v.len() > 1)?;
-                (!c.sorted).then(|| query.index(index, first_multi, entries).ok())?
-            });
-            candidates.push((name.clone(), full));
-            if let Some(ordered) = ordered {
-                candidates.push((name, Ok(ordered)));
-            }
-        }
-        // The fewest matching rows any counted seek found: the most
-        // conditions checked against the data rather than guessed.
-        let matches = candidates
-            .iter()
-            .filter_map(|(_, c)| c.as_ref().ok()?.matches)
-            .reduce(f64::min);
-        // First, so that it wins a tie.
-        candidates.insert(0, (None, Ok(query.full_scan(matches))));
-        let best = candidates
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (_, c))| c.as_ref().ok().map(|c| (i, c.cost)))
-            .fold(None, |best: Option<(usize, f64)>, (i, cost)| match best {
-                Some((_, b)) if b <= cost => best,
-                _ => Some((i, cost)),
-            })
-            .map_or(0, |(i, _)| i);
-        let (chosen_name, chosen) = candidates.swap_remove(best);
-        let chosen = chosen.expect("the best candidate is a usable one");
-        let rejected = candidates
-            .into_iter()
-            .map(|(index, candidate)| match candidate {
-                Ok(c) => RejectedCandidate {
-                    reason: format!(
-                        "{}: estimated cost {:.1} (reads ~{:.0} rows{}) vs {:.1}",
-                        c.access,
-                        c.cost,
-                        c.est_rows,
-                        if c.sorted { "" } else { ", then sorts" },
-                        chosen.cost
-                    ),
-                    index,
-                    cost: c.cost,
-                },
-                Err(reason) => RejectedCandidate {
-                    index,
-                    cost: 0.0,
-                    reason: format!("not applicable: {reason}"),
-                },
-            })
-            .collect();
+        let (chosen_name, chosen, rejected) = choose(self.candidates(table, &query));
         let left: Vec<&ExprPlan> = raw
             .iter()
             .enumerate()
@@ -458,4 +429,46 @@ impl Pass<'_> {
         }
         chosen.sorted && !order_by.is_empty()
     }
+}
+
+/// A candidate access path and the index it reads (`None`: the table).
+type Named = (Option<String>, std::result::Result<Candidate, String>);
+
+/// The cheapest usable candidate (the earliest of equals), and every other
+/// with the reason it lost.
+fn choose(mut candidates: Vec<Named>) -> (Option<String>, Candidate, Vec<RejectedCandidate>) {
+    let best = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, c))| c.as_ref().ok().map(|c| (i, c.cost)))
+        .fold(None, |best: Option<(usize, f64)>, (i, cost)| match best {
+            Some((_, b)) if b <= cost => best,
+            _ => Some((i, cost)),
+        })
+        .map_or(0, |(i, _)| i);
+    let (chosen_name, chosen) = candidates.swap_remove(best);
+    let chosen = chosen.expect("the best candidate is a usable one");
+    let rejected = candidates
+        .into_iter()
+        .map(|(index, candidate)| match candidate {
+            Ok(c) => RejectedCandidate {
+                reason: format!(
+                    "{}: estimated cost {:.1} (reads ~{:.0} rows{}) vs {:.1}",
+                    c.access,
+                    c.cost,
+                    c.est_rows,
+                    if c.sorted { "" } else { ", then sorts" },
+                    chosen.cost
+                ),
+                index,
+                cost: c.cost,
+            },
+            Err(reason) => RejectedCandidate {
+                index,
+                cost: 0.0,
+                reason: format!("not applicable: {reason}"),
+            },
+        })
+        .collect();
+    (chosen_name, chosen, rejected)
 }

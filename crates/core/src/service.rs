@@ -233,7 +233,7 @@ impl Service {
             Some(config) => engine.index_set(&config.indexes.join(",")),
             None => engine.index_set("none"),
         };
-        match visible.and_then(|visible| engine.run_with(sql, &visible)) {
+        match visible.and_then(|visible| engine.run_script(&script, &visible)) {
             Ok(outcome) => RunKind::Changed {
                 message: changed_message(&script, &outcome),
                 indexes: engine.indexes(),
@@ -250,12 +250,7 @@ impl Service {
 /// What an input that writes did, statement by statement.
 fn changed_message(script: &Script, outcome: &QueryOutcome) -> String {
     let mut parts: Vec<String> = outcome.earlier.iter().map(|s| s.summary.clone()).collect();
-    parts.push(
-        outcome
-            .note
-            .clone()
-            .unwrap_or_else(|| outcome.plan.summary(Some(outcome.stats.rows_examined))),
-    );
+    parts.push(outcome.summary());
     let mut message = parts.join("; ");
     if !script.changes_indexes() {
         message.push_str(" (ran once: writes are not repeated)");

@@ -33,6 +33,15 @@ impl Engine {
     /// have run.
     pub fn run_with(&mut self, sql: &str, visible: &IndexSet) -> Result<QueryOutcome, EngineError> {
         let script = Script::parse(sql).map_err(EngineError::Sql)?;
+        self.run_script(&script, visible)
+    }
+
+    /// `run_with` for an input already parsed.
+    pub fn run_script(
+        &mut self,
+        script: &Script,
+        visible: &IndexSet,
+    ) -> Result<QueryOutcome, EngineError> {
         let count = script.statements.len();
         let mut earlier = Vec::new();
         for (at, statement) in script.statements.iter().enumerate() {
@@ -44,10 +53,7 @@ impl Engine {
             }
             earlier.push(StatementSummary {
                 sql: statement.text.clone(),
-                summary: outcome
-                    .note
-                    .clone()
-                    .unwrap_or_else(|| outcome.plan.summary(Some(outcome.stats.rows_examined))),
+                summary: outcome.summary(),
                 stats: outcome.stats,
             });
         }
@@ -215,6 +221,14 @@ impl Engine {
 }
 
 impl QueryOutcome {
+    /// What the statement did in a line: a write's note, or the plan's
+    /// summary with the rows it examined.
+    pub fn summary(&self) -> String {
+        self.note
+            .clone()
+            .unwrap_or_else(|| self.plan.summary(Some(self.stats.rows_examined)))
+    }
+
     /// A plan with nothing run: no rows, no counters.
     fn plan_only(plan: PlanNode) -> Self {
         Self {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use gluesql_core::sqlparser::dialect::PostgreSqlDialect;
 use gluesql_core::sqlparser::keywords::Keyword;
-use gluesql_core::sqlparser::tokenizer::{Token, Tokenizer};
+use gluesql_core::sqlparser::tokenizer::{Token, TokenWithLocation, Tokenizer};
 
 /// Operators (AND, OR, NOT, comparisons, arithmetic) in one statement.
 /// GlueSQL translates, plans and evaluates expressions recursively, one
@@ -45,20 +45,22 @@ impl Default for RunLimits {
 }
 
 /// Checks the text limits on the tokens, before the parser builds (and
-/// GlueSQL later walks) a tree as deep as the input is long.
-pub fn check_text(sql: &str) -> Result<(), String> {
+/// GlueSQL later walks) a tree as deep as the input is long; the tokens are
+/// handed on to the parser.
+pub fn check_text(sql: &str) -> Result<Vec<TokenWithLocation>, String> {
     if sql.len() > MAX_SQL_BYTES {
         return Err(format!(
             "the SQL is {} bytes; at most {MAX_SQL_BYTES} are accepted",
             sql.len()
         ));
     }
-    let tokens = Tokenizer::new(&PostgreSqlDialect {}, sql)
-        .tokenize()
+    let located = Tokenizer::new(&PostgreSqlDialect {}, sql)
+        .tokenize_with_location()
         .map_err(|e| format!("SQL syntax error: {e}"))?;
+    let tokens: Vec<&Token> = located.iter().map(|t| &t.token).collect();
     let mut statement = 1;
     let mut operators = 0;
-    for (at, token) in tokens.iter().enumerate() {
+    for (at, &token) in tokens.iter().enumerate() {
         if *token == Token::SemiColon {
             statement += 1;
             operators = 0;
@@ -74,7 +76,7 @@ pub fn check_text(sql: &str) -> Result<(), String> {
             check_in_list(&tokens[at + 1..])?;
         }
     }
-    Ok(())
+    Ok(located)
 }
 
 fn is_keyword(token: &Token, keyword: Keyword) -> bool {
@@ -112,9 +114,10 @@ fn is_operator(token: &Token) -> bool {
 }
 
 /// Counts the values of the list that follows `IN`, if one does.
-fn check_in_list(after_in: &[Token]) -> Result<(), String> {
+fn check_in_list(after_in: &[&Token]) -> Result<(), String> {
     let mut tokens = after_in
         .iter()
+        .copied()
         .filter(|t| !matches!(t, Token::Whitespace(_)));
     if tokens.next() != Some(&Token::LParen) {
         return Ok(());

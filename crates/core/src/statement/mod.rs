@@ -107,8 +107,10 @@ impl Script {
     /// Parses `sql` after checking it against the [`limits`]; a syntax error
     /// reads "SQL syntax error: …" with sqlparser's line and column.
     pub fn parse(sql: &str) -> Result<Self, String> {
-        limits::check_text(sql)?;
-        let parsed = Parser::parse_sql(&PostgreSqlDialect {}, sql)
+        let tokens = limits::check_text(sql)?;
+        let parsed = Parser::new(&PostgreSqlDialect {})
+            .with_tokens_with_locations(tokens)
+            .parse_statements()
             .map_err(|e| format!("SQL syntax error: {}", syntax_message(&e.to_string())))?;
         if parsed.is_empty() {
             return Err("no statement to run".to_owned());
