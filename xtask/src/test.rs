@@ -87,6 +87,20 @@ fn browser_tests() -> Result<(), String> {
     )
 }
 
+/// Every `tests/e2e/*.test.mjs`, in name order (one suite per feature).
+fn e2e_suites() -> Result<Vec<String>, String> {
+    let dir = step::root().join("tests/e2e");
+    let mut suites: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    suites.sort();
+    Ok(suites)
+}
+
 /// `{"goog:chromeOptions": {"args": [...]}}` without a JSON dependency.
 fn serde_like_json(args: &[&str]) -> String {
     let quoted: Vec<String> = args.iter().map(|a| format!("\"{a}\"")).collect();
@@ -107,11 +121,8 @@ fn end_to_end() -> Result<(), String> {
     step::run(
         "end-to-end test (node --test, playwright-core, headless Chromium)",
         Command::new("node")
-            .args([
-                "--test",
-                "--test-reporter=spec",
-                "tests/e2e/playground.test.mjs",
-            ])
+            .args(["--test", "--test-reporter=spec"])
+            .args(e2e_suites()?)
             .env("SEEKSCAN_URL", &url)
             .env("SEEKSCAN_SHOTS", &shots)
             .env("SEEKSCAN_CHROMIUM_FLAGS", CHROMIUM_FLAGS.join(" ")),
