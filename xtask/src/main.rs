@@ -13,6 +13,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N] [--no-build]   install tools, build dist/ with Trunk, serve it on 127.0.0.1
   test                            fmt, clippy, native tests, browser tests, end-to-end
+  e2e [--dev] [--dist DIR] [SUITE…]  build dist/ (or DIR; --dev: unoptimised, sooner), run the suites
   bench [ARGS…]                   the CLI's benchmark (release build), ARGS passed through
   fuzz [--minutes N] [--seed S]   differential fuzzing against SQLite for N minutes (release build)";
 
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
+        Some("e2e") => test::e2e(&args[1..]),
         Some("bench") => {
             // `cargo xtask bench -- --scale N` reaches us with the `--`; the CLI
             // would read everything after it as positional arguments.

@@ -32,7 +32,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if build {
         tools::ensure_build_tools()?;
-        build_dist()?;
+        build_dist(&step::root().join("dist"), Profile::Release)?;
     }
     let dist = step::root().join("dist");
     print_wasm_sizes(&dist)?;
@@ -43,20 +43,34 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map_err(|_| "the server thread panicked".to_owned())
 }
 
-pub fn build_dist() -> Result<(), String> {
+/// How `build_dist` compiles the page and the worker.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// What is served and tested in CI: `wasm-release`, then wasm-opt.
+    Release,
+    /// Cargo's dev profile, no wasm-opt: minutes sooner, for trying an
+    /// end-to-end suite while changing the page (`cargo xtask e2e --dev`).
+    Dev,
+}
+
+pub fn build_dist(dist: &Path, profile: Profile) -> Result<(), String> {
     // Trunk finds wasm-opt on PATH; Trunk.toml pins its version.
     let path = std::env::var_os("PATH").unwrap_or_default();
     let path = std::env::join_paths(
         std::iter::once(tools::wasm_opt_dir()).chain(std::env::split_paths(&path)),
     )
     .map_err(|e| format!("PATH: {e}"))?;
+    let mut args = vec!["build", "--offline"];
+    if profile == Profile::Release {
+        args.push("--release");
+    }
+    let dist_arg = dist.to_string_lossy().into_owned();
+    args.extend(["--dist", &dist_arg]);
     step::run(
-        "trunk build --offline --release",
-        Command::new("trunk")
-            .args(["build", "--offline", "--release"])
-            .env("PATH", path),
+        &format!("trunk {}", args.join(" ")),
+        Command::new("trunk").args(&args).env("PATH", path),
     )?;
-    let index = step::root().join("dist/index.html");
+    let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     std::fs::write(&index, with_csp_meta(&html)).map_err(|e| format!("{}: {e}", index.display()))
 }

@@ -2,7 +2,7 @@
 use std::process::Command;
 use std::time::Instant;
 
-use crate::serve;
+use crate::serve::{self, Profile};
 use crate::step::{self, cargo};
 use crate::tools;
 
@@ -111,9 +111,37 @@ fn serde_like_json(args: &[&str]) -> String {
 }
 
 fn end_to_end() -> Result<(), String> {
-    serve::build_dist()?;
     let dist = step::root().join("dist");
-    serve::print_wasm_sizes(&dist)?;
+    serve::build_dist(&dist, Profile::Release)?;
+    run_suites(&dist, &e2e_suites()?)
+}
+
+/// `cargo xtask e2e [--dev] [--dist DIR] [SUITE…]`: build (release unless
+/// `--dev`) into DIR (default `dist/`) and run the named suites, or all.
+pub fn e2e(args: &[String]) -> Result<(), String> {
+    let mut profile = Profile::Release;
+    let mut dist = step::root().join("dist");
+    let mut suites = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--dev" => profile = Profile::Dev,
+            "--dist" => dist = step::root().join(args.next().ok_or("--dist needs a directory")?),
+            suite => suites.push(suite.to_owned()),
+        }
+    }
+    if suites.is_empty() {
+        suites = e2e_suites()?;
+    }
+    tools::ensure_build_tools()?;
+    tools::ensure_chromium()?;
+    tools::ensure_e2e_modules()?;
+    serve::build_dist(&dist, profile)?;
+    run_suites(&dist, &suites)
+}
+
+fn run_suites(dist: &std::path::Path, suites: &[String]) -> Result<(), String> {
+    serve::print_wasm_sizes(dist)?;
     let (url, _server) = serve::start(&dist, 0)?;
     println!("serving dist/ at {url} for the end-to-end test");
     let shots = step::root().join("target/e2e");
@@ -122,7 +150,7 @@ fn end_to_end() -> Result<(), String> {
         "end-to-end test (node --test, playwright-core, headless Chromium)",
         Command::new("node")
             .args(["--test", "--test-reporter=spec"])
-            .args(e2e_suites()?)
+            .args(suites)
             .env("SEEKSCAN_URL", &url)
             .env("SEEKSCAN_SHOTS", &shots)
             .env("SEEKSCAN_CHROMIUM_FLAGS", CHROMIUM_FLAGS.join(" ")),

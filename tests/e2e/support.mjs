@@ -1,0 +1,55 @@
+// What every end-to-end suite needs: the served URL, a Chromium launched
+// like CI launches it, and waits on the page's own markers (the engine
+// status and each pane's run counter) instead of fixed sleeps.
+import { chromium } from 'playwright-core';
+
+export const url = process.env.SEEKSCAN_URL;
+export const shots = process.env.SEEKSCAN_SHOTS ?? '.';
+const flags = (process.env.SEEKSCAN_CHROMIUM_FLAGS ?? '--headless --no-sandbox').split(' ');
+
+export function launch() {
+  if (!url) throw new Error('SEEKSCAN_URL names the served dist/');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
+}
+
+// Collects uncaught errors so a suite can assert there were none.
+export function collectErrors(target) {
+  const errors = [];
+  target.on('pageerror', (error) => errors.push(error.message));
+  target.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+export async function waitReady(target, timeout = 180_000) {
+  await target.waitForFunction(
+    () => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
+    null,
+    { timeout },
+  );
+}
+
+export const runOf = (target, slot) =>
+  target.getAttribute(`[data-testid=pane-${slot}]`, 'data-run').then(Number);
+
+// Waits until the given panes answer a run newer than `before`, and the engine is idle.
+export async function waitPanes(target, before, slots = ['a', 'b'], timeout = 60_000) {
+  await target.waitForFunction(
+    ([previous, wanted]) =>
+      wanted.every((s) => Number(document.querySelector(`[data-testid=pane-${s}]`)?.dataset.run) > previous) &&
+      document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
+    [before, slots],
+    { timeout },
+  );
+}
+
+// Types `sql`, clicks Run and waits for both panes to answer this run.
+export async function runSql(target, sql) {
+  await target.fill('[data-testid=sql-editor]', sql);
+  const before = Math.max(await runOf(target, 'a'), await runOf(target, 'b'));
+  await target.click('[data-testid=run]');
+  await waitPanes(target, before);
+}
+
+export const text = (target, selector) => target.locator(selector).innerText();
