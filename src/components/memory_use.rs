@@ -42,7 +42,5 @@ pub fn MemoryUse(props: &MemoryUseProps) -> Html {
     }
 }
 
-/// Bytes in mebibytes, one decimal: 1048576 → "1.0 MiB".
-pub fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / 1_048_576.0)
-}
+/// Bytes in mebibytes, one decimal.
+pub use seekscan_core::units::mib;

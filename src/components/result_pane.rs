@@ -97,12 +97,4 @@ fn repeat_note(pane: &PaneState) -> Option<String> {
 }
 
 /// Microseconds as the unit a person reads fastest.
-pub fn fmt_us(us: f64) -> String {
-    if us >= 1_000_000.0 {
-        format!("{:.2} s", us / 1_000_000.0)
-    } else if us >= 1_000.0 {
-        format!("{:.2} ms", us / 1_000.0)
-    } else {
-        format!("{us:.0} µs")
-    }
-}
+pub use seekscan_core::units::micros as fmt_us;

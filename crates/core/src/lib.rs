@@ -18,3 +18,4 @@ pub mod service;
 pub mod statement;
 pub mod stats;
 pub mod storage;
+pub mod units;

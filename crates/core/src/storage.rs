@@ -25,7 +25,9 @@ use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 use access::AccessSpec;
-pub use budget::{thousands, Budget};
+pub use budget::Budget;
+/// Kept here too: older callers reach the digit grouping through the storage.
+pub use crate::units::thousands;
 use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};

@@ -6,6 +6,8 @@ use std::time::Duration;
 use gluesql_core::error::Error;
 use web_time::Instant;
 
+use crate::units::thousands;
+
 /// Rows between two looks at the clock: `performance.now()` crosses into
 /// JavaScript on wasm, too dear to ask on every row of a scan.
 const CLOCK_EVERY: u64 = 4_096;
@@ -66,19 +68,6 @@ fn stopped(what: String) -> Error {
     Error::StorageMsg(format!("{what}: narrow the query"))
 }
 
-/// 12345678 as "12,345,678".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,12 +91,5 @@ mod tests {
             error.contains("stopped after 0 s and 4,096 rows"),
             "{error}"
         );
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(50_000_000), "50,000,000");
     }
 }
