@@ -1,0 +1,36 @@
+use yew::prelude::*;
+
+use crate::app::handlers::Handlers;
+use crate::components::dataset_panel::DatasetPanel;
+use crate::components::index_panel::IndexPanel;
+use crate::state::AppState;
+use seekscan_core::protocol::Slot;
+
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    pub state: UseReducerHandle<AppState>,
+    pub handlers: Handlers,
+}
+
+/// The dataset (scale, seed, memory) and the indexes with their A/B toggles.
+#[component]
+pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let SidePanelProps { state, handlers } = props;
+    let tables: Vec<String> = state
+        .dataset
+        .iter()
+        .flat_map(|d| &d.tables)
+        .map(|t| t.name.clone())
+        .collect();
+    html! {
+        <aside class="side">
+            <DatasetPanel scale={state.experiment.scale} seed={state.experiment.seed}
+                status={state.status.clone()} dataset={state.dataset.clone()} worker_memory={state.worker_memory}
+                on_regenerate={handlers.on_regenerate.clone()} />
+            <IndexPanel indexes={state.indexes().to_vec()} {tables} config_a={state.config(Slot::A)}
+                config_b={state.config(Slot::B)} busy={state.busy()} on_toggle={handlers.on_toggle.clone()}
+                on_catalog={handlers.on_catalog.clone()}
+                form_error={state.form_error.clone().map(AttrValue::from)} />
+        </aside>
+    }
+}
