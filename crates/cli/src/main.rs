@@ -33,6 +33,9 @@ enum Command {
         /// Indexes to create: none, phase3, all, or a comma list of names.
         #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
         indexes: String,
+        /// sqlite: syntax sqlite3 and psql share; postgres: timestamptz, jsonb, INCLUDE.
+        #[arg(long, value_parser = ["sqlite", "postgres"], default_value = "sqlite")]
+        dialect: String,
     },
     /// Load time, memory, and every documented pattern (large and small
     /// tenant) timed before and after: rows examined, medians, speed-up.
@@ -72,7 +75,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Run(args) => run::run(&args),
-        Command::Dump { dataset, indexes } => dump::dump(dataset.seed, dataset.scale(), &indexes),
+        Command::Dump {
+            dataset,
+            indexes,
+            dialect,
+        } => dump::dump(dataset.seed, dataset.scale(), &indexes, &dialect),
         Command::Bench(args) => bench::bench(&args),
         Command::Patterns { json } => {
             if json {

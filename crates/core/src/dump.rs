@@ -1,9 +1,15 @@
-//! The sample database as SQL text that `sqlite3` and `psql` both load
-//! unchanged: CREATE TABLE, the same rows in batched INSERTs, CREATE INDEX
-//! and ANALYZE. Only syntax the two share is written: TRUE/FALSE, quoted
-//! timestamps, JSON as quoted text, and covering indexes as plain composite
-//! ones (SQLite has no INCLUDE).
+//! The sample database as SQL text: CREATE TABLE, the same rows in batched
+//! INSERTs, CREATE INDEX and ANALYZE, in one of two dialects.
+//!
+//! - [`Dialect::Sqlite`] (the default) loads unchanged into `sqlite3` and
+//!   `psql`: only syntax the two share is written: TRUE/FALSE, quoted
+//!   timestamps, JSON as quoted text, and covering indexes as plain
+//!   composite ones (SQLite has no INCLUDE).
+//! - [`Dialect::Postgres`] is what a PostgreSQL deployment of the Django
+//!   models holds: `timestamptz` (the rows are UTC), `jsonb` for the JSON
+//!   columns, and the covering index with `INCLUDE (…)`.
 use std::io::{self, Write};
+use std::str::FromStr;
 
 use gluesql_core::ast::DataType;
 use gluesql_core::chrono::Timelike;
@@ -19,6 +25,42 @@ use crate::schema;
 /// enough that a million rows load in seconds.
 pub const ROWS_PER_INSERT: usize = 500;
 
+/// Which database the SQL is written for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Syntax SQLite and PostgreSQL share (today's `seekscan dump`).
+    #[default]
+    Sqlite,
+    /// PostgreSQL's own types and `INCLUDE`.
+    Postgres,
+}
+
+impl FromStr for Dialect {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text {
+            "sqlite" => Ok(Self::Sqlite),
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            other => Err(format!(
+                "unknown dialect {other:?}: expected sqlite or postgres"
+            )),
+        }
+    }
+}
+
+/// The columns that hold JSON documents (TEXT in GlueSQL and SQLite, `jsonb`
+/// in PostgreSQL), as (table, column).
+pub const JSON_COLUMNS: [(&str, &str); 3] = [
+    (schema::REPORT_RUN, "summary_json"),
+    (schema::AUDIT_EVENT, "metadata"),
+    (schema::PRODUCT_CONFIG, "config_json"),
+];
+
+pub fn is_json_column(table: &str, column: &str) -> bool {
+    JSON_COLUMNS.contains(&(table, column))
+}
+
 /// The three Upstream tables as GlueSQL defines them.
 pub fn upstream_schemas() -> Vec<Schema> {
     let mut engine = Engine::new();
@@ -32,8 +74,19 @@ pub fn upstream_schemas() -> Vec<Schema> {
         .collect()
 }
 
-/// The whole dataset, then `indexes` (those on its tables), then ANALYZE.
+/// The whole dataset, then `indexes` (those on its tables), then ANALYZE,
+/// in the shared dialect.
 pub fn write_dataset(
+    dataset: &Dataset,
+    indexes: &[IndexDef],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_dataset_in(Dialect::Sqlite, dataset, indexes, out)
+}
+
+/// [`write_dataset`] in `dialect`.
+pub fn write_dataset_in(
+    dialect: Dialect,
     dataset: &Dataset,
     indexes: &[IndexDef],
     out: &mut dyn Write,
@@ -44,13 +97,18 @@ pub fn write_dataset(
         "-- seekscan sample database: seed {}, scale {} (audit events).",
         spec.seed, spec.scale
     )?;
-    writeln!(
-        out,
-        "-- Loads unchanged into sqlite3 and psql. JSON columns are TEXT holding JSON."
-    )?;
+    let about = match dialect {
+        Dialect::Sqlite => {
+            "-- Loads unchanged into sqlite3 and psql. JSON columns are TEXT holding JSON."
+        }
+        Dialect::Postgres => {
+            "-- PostgreSQL dialect: timestamptz (UTC), jsonb, covering indexes with INCLUDE."
+        }
+    };
+    writeln!(out, "{about}")?;
     let schemas = upstream_schemas();
     for schema in &schemas {
-        writeln!(out, "\n{};", create_table_sql(schema))?;
+        writeln!(out, "\n{};", create_table_sql_in(dialect, schema))?;
     }
     writeln!(out, "\nBEGIN;")?;
     for schema in &schemas {
@@ -59,7 +117,8 @@ pub fn write_dataset(
             .map_or(&[][..], |t| &t.rows[..]);
         let columns = column_names(schema);
         for batch in rows.chunks(ROWS_PER_INSERT) {
-            out.write_all(insert_sql(&schema.table_name, &columns, batch).as_bytes())?;
+            let sql = insert_sql_in(dialect, &schema.table_name, &columns, batch);
+            out.write_all(sql.as_bytes())?;
         }
     }
     writeln!(out, "COMMIT;\n")?;
@@ -67,7 +126,7 @@ pub fn write_dataset(
         .iter()
         .filter(|d| schemas.iter().any(|s| s.table_name == d.table))
     {
-        writeln!(out, "{}", create_index_sql(def))?;
+        writeln!(out, "{}", create_index_sql_in(dialect, def))?;
     }
     writeln!(out, "\nANALYZE;")
 }
@@ -81,7 +140,12 @@ fn column_names(schema: &Schema) -> Vec<&str> {
         .collect()
 }
 
-fn type_sql(data_type: &DataType) -> &'static str {
+fn type_sql(dialect: Dialect, table: &str, column: &str, data_type: &DataType) -> &'static str {
+    match (dialect, data_type) {
+        (Dialect::Postgres, DataType::Timestamp) => return "TIMESTAMPTZ",
+        (Dialect::Postgres, DataType::Text) if is_json_column(table, column) => return "JSONB",
+        _ => {}
+    }
     match data_type {
         DataType::Boolean => "BOOLEAN",
         DataType::Int8 | DataType::Int16 | DataType::Uint8 => "SMALLINT",
@@ -99,6 +163,11 @@ fn type_sql(data_type: &DataType) -> &'static str {
 }
 
 pub fn create_table_sql(schema: &Schema) -> String {
+    create_table_sql_in(Dialect::Sqlite, schema)
+}
+
+pub fn create_table_sql_in(dialect: Dialect, schema: &Schema) -> String {
+    let table = schema.table_name.as_str();
     let columns: Vec<String> = schema
         .column_defs
         .iter()
@@ -111,7 +180,8 @@ pub fn create_table_sql(schema: &Schema) -> String {
                 (None, false) => " NOT NULL",
                 (None, true) => "",
             };
-            format!("  {} {}{constraint}", c.name, type_sql(&c.data_type))
+            let sql_type = type_sql(dialect, table, &c.name, &c.data_type);
+            format!("  {} {sql_type}{constraint}", c.name)
         })
         .collect();
     format!(
@@ -127,6 +197,17 @@ fn quoted(text: &str) -> String {
 
 /// A value as a literal both SQLite and PostgreSQL read back unchanged.
 pub fn value_sql(value: &Value) -> String {
+    value_sql_in(Dialect::Sqlite, value)
+}
+
+/// A value as a literal of `dialect`: PostgreSQL's timestamps carry their
+/// zone (`+00`), so a `timestamptz` holds the same instant whatever the
+/// session's TimeZone.
+pub fn value_sql_in(dialect: Dialect, value: &Value) -> String {
+    let zone = match dialect {
+        Dialect::Sqlite => "",
+        Dialect::Postgres => "+00",
+    };
     match value {
         Value::Null => "NULL".to_owned(),
         Value::Bool(true) => "TRUE".to_owned(),
@@ -145,17 +226,26 @@ pub fn value_sql(value: &Value) -> String {
         | Value::F64(_)
         | Value::Decimal(_) => String::from(value.clone()),
         Value::Timestamp(t) if t.nanosecond() == 0 => {
-            quoted(&t.format("%Y-%m-%d %H:%M:%S").to_string())
+            quoted(&format!("{}{zone}", t.format("%Y-%m-%d %H:%M:%S")))
         }
-        Value::Timestamp(t) => quoted(&t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()),
+        Value::Timestamp(t) => quoted(&format!("{}{zone}", t.format("%Y-%m-%d %H:%M:%S%.6f"))),
         other => quoted(&String::from(other.clone())),
     }
 }
 
 pub fn insert_sql(table: &str, columns: &[&str], rows: &[Vec<Value>]) -> String {
+    insert_sql_in(Dialect::Sqlite, table, columns, rows)
+}
+
+pub fn insert_sql_in(
+    dialect: Dialect,
+    table: &str,
+    columns: &[&str],
+    rows: &[Vec<Value>],
+) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES\n", columns.join(", "));
     for (i, row) in rows.iter().enumerate() {
-        let values: Vec<String> = row.iter().map(value_sql).collect();
+        let values: Vec<String> = row.iter().map(|v| value_sql_in(dialect, v)).collect();
         sql.push('(');
         sql.push_str(&values.join(", "));
         sql.push_str(if i + 1 == rows.len() { ");\n" } else { "),\n" });
@@ -166,6 +256,14 @@ pub fn insert_sql(table: &str, columns: &[&str], rows: &[Vec<Value>]) -> String 
 /// `CREATE INDEX`; INCLUDE columns become trailing key columns, which
 /// serve the same covering reads wherever INCLUDE is missing.
 pub fn create_index_sql(def: &IndexDef) -> String {
+    create_index_sql_in(Dialect::Sqlite, def)
+}
+
+/// `CREATE INDEX` in `dialect`: PostgreSQL keeps `INCLUDE (…)`.
+pub fn create_index_sql_in(dialect: Dialect, def: &IndexDef) -> String {
+    if dialect == Dialect::Postgres {
+        return format!("{};", def.create_sql());
+    }
     let mut keys = def.key_list();
     keys.extend(def.include.iter().cloned());
     let statement = format!(
@@ -227,6 +325,48 @@ mod tests {
         let covering = indexes.iter().find(|d| !d.include.is_empty()).unwrap();
         assert!(create_index_sql(covering)
             .ends_with("(customer_id, status, started_at DESC, run_type, summary_json);"));
+    }
+
+    #[test]
+    fn postgres_dialect_uses_its_own_types_and_include() {
+        let schemas = upstream_schemas();
+        let runs = create_table_sql_in(Dialect::Postgres, &schemas[0]);
+        assert!(
+            runs.contains("  started_at TIMESTAMPTZ NOT NULL,"),
+            "{runs}"
+        );
+        assert!(runs.contains("  summary_json JSONB\n"), "{runs}");
+        let configs = create_table_sql_in(Dialect::Postgres, &schemas[2]);
+        assert!(configs.contains("  enabled BOOLEAN NOT NULL,"), "{configs}");
+        assert!(
+            configs.contains("  config_json JSONB NOT NULL,"),
+            "{configs}"
+        );
+        // Text that is not JSON stays text.
+        assert!(
+            configs.contains("  product_slug TEXT NOT NULL,"),
+            "{configs}"
+        );
+        let indexes = builtin_indexes();
+        let covering = indexes.iter().find(|d| !d.include.is_empty()).unwrap();
+        assert_eq!(
+            create_index_sql_in(Dialect::Postgres, covering),
+            format!(
+                "CREATE INDEX {} ON upstream_reportrun (customer_id, status, started_at DESC) INCLUDE (run_type, summary_json);",
+                covering.name
+            )
+        );
+        let t = NaiveDate::from_ymd_opt(2026, 1, 2)
+            .unwrap()
+            .and_hms_opt(3, 4, 5)
+            .unwrap();
+        assert_eq!(
+            value_sql_in(Dialect::Postgres, &Value::Timestamp(t)),
+            "'2026-01-02 03:04:05+00'"
+        );
+        assert_eq!("postgres".parse(), Ok(Dialect::Postgres));
+        assert_eq!("sqlite".parse(), Ok(Dialect::Sqlite));
+        assert!("mysql".parse::<Dialect>().unwrap_err().contains("mysql"));
     }
 
     #[test]
