@@ -101,7 +101,8 @@ impl AppState {
             .sql
             .clone()
             .unwrap_or_else(|| DEFAULT_SQL.to_owned());
-        let autorun = experiment.sql.is_some() || experiment.pattern.is_some();
+        let autorun =
+            experiment.sql.is_some() || experiment.pattern.is_some() || experiment.lesson.is_some();
         Self {
             status: EngineStatus::Starting,
             dataset: None,
@@ -379,6 +380,9 @@ fn loading(state: &mut AppState, response: Response) {
                 let params = info.params(true, &state.experiment.params);
                 state.editor = pattern.render(&params);
             }
+            if let Some(sql) = state.experiment.lesson_sql(&info) {
+                state.editor = sql;
+            }
             state.dataset = Some(info);
             if std::mem::take(&mut state.regenerating) {
                 restore_dropped(state);
@@ -429,6 +433,9 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
                 dataset.tables = tables;
                 dataset.memory = memory;
             }
+            // The link carries the user indexes as the catalog now holds them.
+            let catalog = state.indexes().to_vec();
+            state.experiment.define_user_indexes(&catalog);
             state.notice = Some(forget_dropped(state, &before).unwrap_or(message));
         }
         (RunKind::Failed { message }, Purpose::Catalog) => state.form_error = Some(message),

@@ -48,9 +48,13 @@ pub fn send_run(
     state.dispatch(Action::RunSent { id, sql, purpose });
 }
 
-/// The request that loads a dataset for `experiment`.
-pub fn load_request(_experiment: &Experiment, seed: u64, scale: usize) -> Request {
-    Request::Load { seed, scale }
+/// The request that loads a dataset for `experiment`, with its user indexes.
+pub fn load_request(experiment: &Experiment, seed: u64, scale: usize) -> Request {
+    Request::LoadWithIndexes {
+        seed,
+        scale,
+        indexes: experiment.indexes.clone(),
+    }
 }
 
 /// Spawns (and after a death, respawns) the worker, then loads the dataset.

@@ -1,13 +1,19 @@
 //! An experiment is everything needed to reproduce what the page shows:
-//! dataset, the two configurations, the query, the repetitions and their
-//! time budget. It
-//! round-trips through a URL query string, so a copied link reopens it.
+//! dataset, the user indexes (as their definitions), the two
+//! configurations, the query or lesson, the repetitions and their time
+//! budget. It round-trips through a URL query string, so a copied link
+//! reopens it; whatever of a link cannot be used opens at its default with
+//! a note that names it.
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{IndexDef, IndexSet};
-use crate::protocol::Slot;
+use crate::catalog::{IndexDef, IndexSet, Origin};
+use crate::engine::Engine;
+use crate::lessons;
+use crate::protocol::{DatasetInfo, Slot};
+use crate::schema;
+use crate::statement::{Action, IndexStatement, Script};
 use crate::storage::thousands;
 
 pub const DEFAULT_SEED: u64 = 1;
@@ -24,6 +30,11 @@ pub const MAX_REPETITIONS: u32 = 1_000;
 pub const DEFAULT_BUDGET_MS: u32 = 2_000;
 pub const MIN_BUDGET_MS: u32 = 100;
 pub const MAX_BUDGET_MS: u32 = 600_000;
+/// The longest query string a link may have: longer ones (pasted twice,
+/// cut and glued, or generated) open the defaults rather than part of it.
+pub const MAX_LINK_CHARS: usize = 65_536;
+/// User indexes a link may define.
+pub const MAX_LINK_INDEXES: usize = 16;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Experiment {
@@ -41,6 +52,14 @@ pub struct Experiment {
     pub repetitions: u32,
     /// Each pane's time budget for its repetitions (the link's `budget`, in seconds).
     pub budget_ms: u32,
+    /// The user indexes the experiment defines (`index=CREATE INDEX …`),
+    /// built with the dataset so a configuration may name them.
+    #[serde(default)]
+    pub indexes: Vec<IndexDef>,
+    /// The lesson shown (`lesson=<id>`); its SQL fills the editor when the
+    /// link has no SQL or pattern of its own.
+    #[serde(default)]
+    pub lesson: Option<String>,
 }
 
 impl Default for Experiment {
@@ -55,6 +74,8 @@ impl Default for Experiment {
             sql: None,
             repetitions: DEFAULT_REPETITIONS,
             budget_ms: DEFAULT_BUDGET_MS,
+            indexes: Vec::new(),
+            lesson: None,
         }
     }
 }
@@ -102,6 +123,11 @@ impl Experiment {
     pub fn forget_unknown_indexes(&mut self, catalog: &[IndexDef]) -> Vec<String> {
         let known = |name: &String| catalog.iter().any(|i| &i.name == name);
         let mut dropped = Vec::new();
+        let (kept, gone): (Vec<IndexDef>, Vec<IndexDef>) = std::mem::take(&mut self.indexes)
+            .into_iter()
+            .partition(|def| known(&def.name));
+        self.indexes = kept;
+        dropped.extend(gone.into_iter().map(|def| def.name));
         for slot in Slot::BOTH {
             let (kept, gone): (Vec<String>, Vec<String>) =
                 self.config(slot).into_iter().partition(known);
@@ -116,6 +142,41 @@ impl Experiment {
             self.set_config(slot, kept);
         }
         dropped
+    }
+
+    /// The user indexes to carry in the link: those `catalog` holds now.
+    pub fn define_user_indexes(&mut self, catalog: &[IndexDef]) {
+        self.indexes = catalog
+            .iter()
+            .filter(|i| i.origin == Origin::User)
+            .cloned()
+            .collect();
+    }
+
+    /// Opens a lesson: its configurations, user indexes and SQL (rendered
+    /// from the data once it is loaded); the dataset stays.
+    pub fn open_lesson(&mut self, lesson: &lessons::Lesson) {
+        self.lesson = Some(lesson.id.to_owned());
+        self.a = Some(lesson.config(Slot::A));
+        self.b = Some(lesson.config(Slot::B));
+        for def in lesson.index_defs() {
+            if !self.indexes.iter().any(|i| i.name == def.name) {
+                self.indexes.push(def);
+            }
+        }
+        self.pattern = None;
+        self.params.clear();
+        self.sql = None;
+    }
+
+    /// The lesson's SQL with this data's parameters, when the editor should
+    /// show it: a lesson is open and the link has no SQL or pattern of its own.
+    pub fn lesson_sql(&self, dataset: &DatasetInfo) -> Option<String> {
+        if self.sql.is_some() || self.pattern.is_some() {
+            return None;
+        }
+        let lesson = lessons::find(self.lesson.as_deref()?)?;
+        Some(lesson.render(&dataset.params(true, &self.params)))
     }
 
     /// Sets a configuration's visible indexes.
@@ -135,6 +196,12 @@ impl Experiment {
         }
         if self.scale != defaults.scale {
             query.append_pair("scale", &self.scale.to_string());
+        }
+        if let Some(lesson) = &self.lesson {
+            query.append_pair("lesson", lesson);
+        }
+        for def in &self.indexes {
+            query.append_pair("index", &def.create_sql());
         }
         if let Some(a) = &self.a {
             query.append_pair("a", &a.join(","));
@@ -164,16 +231,83 @@ impl Experiment {
     /// old links keep working. A malformed or out-of-range field keeps its
     /// default, and the returned notes say, one per field, what was dropped
     /// and what was opened instead; no input makes this panic.
+    ///
+    /// A query string over [`MAX_LINK_CHARS`] opens the defaults whole. Each
+    /// `index=` definition is built on empty tables first: one that does not
+    /// parse, clashes with another index or names a missing table or column
+    /// is dropped, from the configurations too, and its note says why. A
+    /// `lesson=` fills in what the link leaves out: configurations, the
+    /// lesson's user indexes.
     pub fn from_query(query: &str) -> (Self, Vec<String>) {
         let mut experiment = Self::default();
-        let mut notes = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
+        let length = query.chars().count();
+        if length > MAX_LINK_CHARS {
+            let note = format!(
+                "the link is {} characters long, above the maximum of {}; opened the defaults",
+                thousands(length as u64),
+                thousands(MAX_LINK_CHARS as u64)
+            );
+            return (experiment, vec![note]);
+        }
+        let mut notes = Vec::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             if let Err(note) = experiment.read_field(&key, &value) {
                 notes.push(note);
             }
         }
+        if let Some(id) = experiment.lesson.clone() {
+            match lessons::find(&id) {
+                Some(lesson) => experiment.fill_from_lesson(lesson),
+                None => {
+                    experiment.lesson = None;
+                    notes.push(format!("there is no lesson {id:?}; opened without one"));
+                }
+            }
+        }
+        notes.extend(experiment.keep_buildable_indexes());
         (experiment, notes)
+    }
+
+    /// What a link with `lesson=` leaves out comes from the lesson.
+    fn fill_from_lesson(&mut self, lesson: &lessons::Lesson) {
+        self.a.get_or_insert_with(|| lesson.config(Slot::A));
+        self.b.get_or_insert_with(|| lesson.config(Slot::B));
+        for def in lesson.index_defs() {
+            if !self.indexes.iter().any(|i| i.name == def.name) {
+                self.indexes.push(def);
+            }
+        }
+    }
+
+    /// Builds every user index on empty tables (after the built-in ones),
+    /// in link order; drops those that fail, from both configurations too.
+    fn keep_buildable_indexes(&mut self) -> Vec<String> {
+        if self.indexes.is_empty() {
+            return Vec::new();
+        }
+        let mut engine = empty_engine();
+        let mut notes = Vec::new();
+        for def in std::mem::take(&mut self.indexes) {
+            let built = match engine.as_mut() {
+                Ok(engine) => engine.run(&def.create_sql()).map_err(|e| e.to_string()),
+                Err(error) => Err(error.clone()),
+            };
+            match built {
+                Ok(_) => self.indexes.push(def),
+                Err(error) => {
+                    for config in [&mut self.a, &mut self.b].into_iter().flatten() {
+                        config.retain(|name| name != &def.name);
+                    }
+                    notes.push(format!(
+                        "index {} ({}) cannot be built: {error}; it was left out of the indexes and both configurations",
+                        def.name,
+                        def.create_sql()
+                    ));
+                }
+            }
+        }
+        notes
     }
 
     /// Applies one `key=value` pair, or says why it was left at its default.
@@ -185,6 +319,17 @@ impl Experiment {
             "a" => self.a = Some(index_list(value)),
             "b" => self.b = Some(index_list(value)),
             "pattern" => self.pattern = Some(value.to_owned()),
+            "lesson" => self.lesson = Some(value.to_owned()),
+            "index" => {
+                if self.indexes.len() >= MAX_LINK_INDEXES {
+                    return Err(format!(
+                        "index {value:?} was left out: a link defines at most {MAX_LINK_INDEXES} indexes"
+                    ));
+                }
+                let def = index_definition(value)
+                    .map_err(|e| format!("index {value:?} was left out: {e}"))?;
+                self.indexes.push(def);
+            }
             "sql" => self.sql = Some(value.to_owned()),
             "reps" => {
                 let opened = thousands(u64::from(DEFAULT_REPETITIONS));
@@ -205,6 +350,31 @@ impl Experiment {
         }
         Ok(())
     }
+}
+
+/// The definition a `CREATE INDEX …` statement gives (exactly one statement).
+pub fn index_definition(sql: &str) -> Result<IndexDef, String> {
+    let script = Script::parse(sql)?;
+    match script.statements.as_slice() {
+        [statement] => match &statement.action {
+            Action::Index(IndexStatement::Create(def)) => Ok(def.clone()),
+            _ => Err("it is not a CREATE INDEX statement".to_owned()),
+        },
+        _ => Err("it must be one CREATE INDEX statement".to_owned()),
+    }
+}
+
+/// The three tables, empty, with the built-in indexes: where a link's
+/// index definitions are tried before the page accepts them.
+fn empty_engine() -> Result<Engine, String> {
+    let mut engine = Engine::new();
+    for ddl in schema::create_table_sql() {
+        engine.create_table(ddl).map_err(|e| e.to_string())?;
+    }
+    engine
+        .build_builtin_indexes(&mut |_, _, _| {})
+        .map_err(|e| e.to_string())?;
+    Ok(engine)
 }
 
 /// A whole number field, or the note that it was not one.
@@ -320,6 +490,11 @@ mod tests {
             sql: Some("SELECT * FROM t WHERE a = 'x & y' -- ?#".into()),
             repetitions: 5,
             budget_ms: 1_500,
+            indexes: vec![index_definition(
+                "CREATE INDEX mine ON upstream_reportrun (started_at DESC, customer_id) INCLUDE (status)",
+            )
+            .unwrap()],
+            lesson: Some("covering_index".into()),
         };
         let query = experiment.to_query();
         assert_eq!(Experiment::from_query(&query), (experiment.clone(), vec![]));
@@ -447,6 +622,7 @@ mod tests {
                             sql,
                             repetitions,
                             budget_ms,
+                            ..Experiment::default()
                         }
                     },
                 )

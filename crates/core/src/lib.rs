@@ -10,6 +10,7 @@ pub mod engine;
 pub mod experiment;
 pub mod explain;
 pub mod generator;
+pub mod lessons;
 pub mod patterns;
 pub mod planner;
 pub mod protocol;

@@ -19,6 +19,13 @@ pub enum Request {
     Watch { channel: String },
     /// Generate the sample database and build every index once.
     Load { seed: u64, scale: usize },
+    /// `Load`, then build `indexes` too (a link's user indexes; one that
+    /// fails to build is left out of the catalog the answer carries).
+    LoadWithIndexes {
+        seed: u64,
+        scale: usize,
+        indexes: Vec<IndexDef>,
+    },
     /// Run one statement under each configuration, `repetitions` times each.
     /// CREATE/DROP INDEX and writes run once, whatever the configurations.
     Run {

@@ -80,6 +80,14 @@ impl Service {
                 Ok(info) => emit(Response::Loaded(info)),
                 Err(message) => emit(Response::LoadFailed { message }),
             },
+            Request::LoadWithIndexes {
+                seed,
+                scale,
+                indexes,
+            } => match self.load(seed, scale, emit) {
+                Ok(info) => emit(Response::Loaded(self.with_user_indexes(info, indexes))),
+                Err(message) => emit(Response::LoadFailed { message }),
+            },
             Request::Run {
                 id,
                 sql,
@@ -211,6 +219,25 @@ impl Service {
         };
         self.engine = Some(engine);
         Ok(info)
+    }
+
+    /// Builds a link's user indexes after a load; one that fails is left
+    /// out, and the page says which (it is missing from the catalog).
+    fn with_user_indexes(
+        &mut self,
+        mut info: DatasetInfo,
+        indexes: Vec<catalog::IndexDef>,
+    ) -> DatasetInfo {
+        let Some(engine) = self.engine.as_mut().filter(|_| !indexes.is_empty()) else {
+            return info;
+        };
+        for def in indexes {
+            let _ = engine.run(&def.create_sql());
+        }
+        info.indexes = engine.indexes();
+        info.memory = engine.memory_report();
+        info.memory_bytes = memory_bytes();
+        info
     }
 
     fn run(&mut self, sql: &str, repetitions: u32, configs: &[Config]) -> RunKind {
