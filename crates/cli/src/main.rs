@@ -4,6 +4,7 @@ mod dataset;
 mod dump;
 mod output;
 mod run;
+mod workload;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,9 @@ enum Command {
     /// Load time, memory, and every documented pattern (large and small
     /// tenant) timed before and after: rows examined, medians, speed-up.
     Bench(bench::BenchArgs),
+    /// Every documented pattern for the large and the small tenant under A
+    /// and B, as the page's workload view: the table, weighted totals, verdict.
+    Workload(workload::WorkloadArgs),
     /// The documented query patterns.
     Patterns {
         #[arg(long)]
@@ -81,6 +85,7 @@ fn run(cli: Cli) -> Result<(), String> {
             dialect,
         } => dump::dump(dataset.seed, dataset.scale(), &indexes, &dialect),
         Command::Bench(args) => bench::bench(&args),
+        Command::Workload(args) => workload::workload(&args),
         Command::Patterns { json } => {
             if json {
                 println!(

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::{PaneResult, RowAgreement};
+use crate::workload::why::{self, Explanation};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
@@ -13,6 +14,10 @@ pub struct Verdict {
     /// How much less time the faster one took, in percent of the slower one.
     pub percent_faster: f64,
     pub text: String,
+    /// Why the gain is what it is, from both runs' plans and counters
+    /// (set by [`compare`] once both ran).
+    #[serde(default)]
+    pub why: Option<Explanation>,
 }
 
 /// Compares two medians (µs). `expected` is the document's wording, such as
@@ -63,16 +68,21 @@ pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Ve
         ratio,
         percent_faster,
         text,
+        why: None,
     }
 }
 
 /// The line above two panes: the verdict (or, for a plain EXPLAIN, which
-/// plans without executing, that nothing was timed) and whether both
-/// returned the same rows.
+/// plans without executing, that nothing was timed), why the gain is what
+/// it is when both ran, and whether both returned the same rows.
 pub fn compare(a: &PaneResult, b: &PaneResult, expected: Option<&str>) -> (Verdict, RowAgreement) {
     let executed = |r: &PaneResult| r.outcome.plan.actual_rows.is_some();
     let verdict = if executed(a) || executed(b) {
-        verdict(a.timings.median_us, b.timings.median_us, expected)
+        let mut verdict = verdict(a.timings.median_us, b.timings.median_us, expected);
+        if executed(a) && executed(b) {
+            verdict.why = Some(why::explain(&a.outcome, &b.outcome, None, None));
+        }
+        verdict
     } else {
         plan_only()
     };
@@ -87,6 +97,7 @@ fn plan_only() -> Verdict {
         percent_faster: 0.0,
         text: "EXPLAIN plans without running: compare the plans below; nothing was timed"
             .to_owned(),
+        why: None,
     }
 }
 

@@ -15,6 +15,7 @@ use crate::protocol::{DatasetInfo, Slot};
 use crate::schema;
 use crate::statement::{Action, IndexStatement, Script};
 use crate::storage::thousands;
+use crate::workload::weights::{self, Weights};
 
 pub const DEFAULT_SEED: u64 = 1;
 pub const DEFAULT_SCALE: usize = 100_000;
@@ -52,6 +53,9 @@ pub struct Experiment {
     pub repetitions: u32,
     /// Each pane's time budget for its repetitions (the link's `budget`, in seconds).
     pub budget_ms: u32,
+    /// How often each pattern runs in the workload view (the link's `w`).
+    #[serde(default)]
+    pub weights: Weights,
     /// The user indexes the experiment defines (`index=CREATE INDEX …`),
     /// built with the dataset so a configuration may name them.
     #[serde(default)]
@@ -74,6 +78,7 @@ impl Default for Experiment {
             sql: None,
             repetitions: DEFAULT_REPETITIONS,
             budget_ms: DEFAULT_BUDGET_MS,
+            weights: Weights::default(),
             indexes: Vec::new(),
             lesson: None,
         }
@@ -224,6 +229,9 @@ impl Experiment {
         if self.budget_ms != defaults.budget_ms {
             query.append_pair("budget", &seconds(self.budget_ms));
         }
+        if !self.weights.is_default() {
+            query.append_pair(weights::PARAM, &self.weights.to_param());
+        }
         query.finish()
     }
 
@@ -342,6 +350,10 @@ impl Experiment {
                 self.repetitions = reps as u32;
             }
             "budget" => self.budget_ms = budget(value)?,
+            weights::PARAM => {
+                self.weights =
+                    Weights::from_param(value).map_err(|e| format!("{e}; opened equal weights"))?
+            }
             other => {
                 if let Some(name) = other.strip_prefix(PARAM_PREFIX) {
                     self.params.insert(name.to_owned(), value.to_owned());
@@ -490,6 +502,7 @@ mod tests {
             sql: Some("SELECT * FROM t WHERE a = 'x & y' -- ?#".into()),
             repetitions: 5,
             budget_ms: 1_500,
+            weights: Weights::from_param("audit_trail:3,feature_flags:0").unwrap(),
             indexes: vec![index_definition(
                 "CREATE INDEX mine ON upstream_reportrun (started_at DESC, customer_id) INCLUDE (status)",
             )

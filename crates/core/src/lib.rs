@@ -20,3 +20,4 @@ pub mod statement;
 pub mod stats;
 pub mod storage;
 pub mod units;
+pub mod workload;

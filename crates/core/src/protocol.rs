@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::bench::{Batch, Timings};
 use crate::catalog::IndexDef;
 use crate::engine::{MemoryReport, QueryOutcome};
+use crate::workload::{WorkloadAnswer, WorkloadTask};
 
 /// Result rows a pane receives; the rest are counted and digested, not sent,
 /// so a query returning 100k rows never crosses the worker boundary whole.
@@ -43,6 +44,9 @@ pub enum Request {
         config: Config,
         batch: Batch,
     },
+    /// One row of the workload table or one point of the crossover chart,
+    /// measured under A and B (the page sends them one at a time).
+    Workload { id: u64, task: WorkloadTask },
 }
 
 /// One of the page's two configurations.
@@ -89,6 +93,16 @@ pub enum Response {
     LoadFailed { message: String },
     Ran(RunReport),
     Repeated(RepeatReport),
+    Workload(WorkloadReport),
+}
+
+/// A workload task's answer, or the error that ended it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct WorkloadReport {
+    pub id: u64,
+    pub answer: Result<WorkloadAnswer, String>,
+    #[serde(default)]
+    pub memory_bytes: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

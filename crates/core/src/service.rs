@@ -116,6 +116,18 @@ impl Service {
                     memory_bytes: memory_bytes(),
                 }));
             }
+            Request::Workload { id, task } => {
+                let answer = match self.engine.as_mut() {
+                    Some(engine) => crate::workload::perform(engine, &task)
+                        .map_err(|e| readable_error(&e.to_string())),
+                    None => Err("the database is still loading".to_owned()),
+                };
+                emit(Response::Workload(crate::protocol::WorkloadReport {
+                    id,
+                    answer,
+                    memory_bytes: memory_bytes(),
+                }));
+            }
         }
     }
 
