@@ -1,5 +1,6 @@
 //! `seekscan`: the engine on the command line.
 mod bench;
+mod compare;
 mod dataset;
 mod dump;
 mod output;
@@ -41,6 +42,9 @@ enum Command {
     /// Load time, memory, and every documented pattern (large and small
     /// tenant) timed before and after: rows examined, medians, speed-up.
     Bench(bench::BenchArgs),
+    /// One query under two index configurations, A and B: both plans,
+    /// median and p95, the verdict and the row check (--markdown for a review).
+    Compare(compare::CompareArgs),
     /// Every documented pattern for the large and the small tenant under A
     /// and B, as the page's workload view: the table, weighted totals, verdict.
     Workload(workload::WorkloadArgs),
@@ -85,6 +89,7 @@ fn run(cli: Cli) -> Result<(), String> {
             dialect,
         } => dump::dump(dataset.seed, dataset.scale(), &indexes, &dialect),
         Command::Bench(args) => bench::bench(&args),
+        Command::Compare(args) => compare::compare(&args),
         Command::Workload(args) => workload::workload(&args),
         Command::Patterns { json } => {
             if json {

@@ -4,8 +4,13 @@ use std::io::Write;
 use clap::Args;
 use seekscan_core::bench::measure_with;
 use seekscan_core::engine::{Engine, QueryOutcome, StatementKind};
+use seekscan_core::experiment::Experiment;
+use seekscan_core::export::markdown::{Measured, Report};
+use seekscan_core::export::PlanFormat;
 use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::protocol::Slot;
 
+use crate::compare::{experiment_link, names, DEFAULT_BASE_URL};
 use crate::dataset::DatasetArgs;
 use crate::output;
 
@@ -30,6 +35,17 @@ pub struct RunArgs {
     /// Run the statement N times and report median and p95.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub repeat: u32,
+    /// Print a Markdown block for a code review: dataset, indexes, SQL,
+    /// plan, median and p95, rows examined and returned, and a link.
+    #[arg(long, conflicts_with_all = ["json", "format"])]
+    pub markdown: bool,
+    /// Print only the plan, as tree, pg-json (PostgreSQL's EXPLAIN
+    /// (ANALYZE, FORMAT JSON)) or sqlite-eqp (SQLite's EXPLAIN QUERY PLAN).
+    #[arg(long, value_parser = PlanFormat::parse, conflicts_with = "json")]
+    pub format: Option<PlanFormat>,
+    /// With --markdown: where the page is served, for the link.
+    #[arg(long, default_value = DEFAULT_BASE_URL)]
+    pub base_url: String,
 }
 
 /// The sample database with every built-in index built; which of them a
@@ -63,6 +79,36 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         .map_err(|e| format!("--indexes: {e}"))?;
     let (outcome, timings) =
         measure_with(&mut engine, &sql, &visible, args.repeat).map_err(|e| e.to_string())?;
+    if let Some(format) = args.format {
+        let text = format.render(&outcome.plan, Some(timings.median_us))?;
+        return output::to_stdout(|out| writeln!(out, "{}", text.trim_end()));
+    }
+    if args.markdown {
+        let indexes = names(&visible);
+        let experiment = Experiment {
+            seed: args.dataset.seed,
+            scale: args.dataset.scale(),
+            a: Some(indexes.clone()),
+            sql: Some(args.sql.clone()),
+            repetitions: args.repeat,
+            ..Experiment::default()
+        };
+        let link = experiment_link(&args.base_url, &experiment);
+        let report = Report {
+            seed: args.dataset.seed,
+            scale: args.dataset.scale(),
+            sql: &args.sql,
+            runs: vec![Measured {
+                slot: Slot::A,
+                indexes: &indexes,
+                outcome: &outcome,
+                timings: &timings,
+            }],
+            judgement: None,
+            link: Some(&link),
+        };
+        return output::to_stdout(|out| write!(out, "{}", report.to_markdown()));
+    }
     output::to_stdout(|out| {
         if args.json {
             let mut value = serde_json::to_value(&outcome)?;

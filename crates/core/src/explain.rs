@@ -1,8 +1,8 @@
 //! The plan tree a query ran with: what the page and the CLI show.
-use gluesql_core::plan::StatementPlan;
+use gluesql_core::plan::{SelectOrderByPlan, StatementPlan};
 use serde::{Deserialize, Serialize};
 
-use crate::planner::TableChoice;
+use crate::planner::{render_expr, TableChoice};
 use crate::storage::access::AccessSpec;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
@@ -33,6 +33,77 @@ pub struct PlanNode {
     pub actual_rows: Option<u64>,
     pub rejected: Vec<RejectedCandidate>,
     pub children: Vec<PlanNode>,
+    /// What the node does, as a fact to match on (`op` is its label).
+    #[serde(default)]
+    pub kind: NodeKind,
+    /// How a table access reads its rows (from the executor's access spec).
+    #[serde(default)]
+    pub path: Option<AccessPath>,
+    /// The access builds rows from index entries alone (no table lookup).
+    #[serde(default)]
+    pub covering: bool,
+    /// The seek's key columns in index order, each with how it is bounded.
+    #[serde(default)]
+    pub seek: Vec<SeekTerm>,
+    /// A Sort node's keys as SQL (`started_at DESC`).
+    #[serde(default)]
+    pub sort_key: Vec<String>,
+    /// On the Query node: whether the rows are aggregated, and how.
+    #[serde(default)]
+    pub aggregate: Option<Aggregate>,
+}
+
+/// The kinds of plan node the tree holds.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NodeKind {
+    Query,
+    Limit,
+    Sort,
+    Filter,
+    TableAccess,
+    /// Not a query: what an index statement or a write did.
+    #[default]
+    Other,
+}
+
+/// How a table access finds its rows.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessPath {
+    FullScan,
+    PrimaryKeyLookup,
+    /// Reads the index entries between the seek's bounds.
+    IndexSeek,
+    /// Reads the whole index in key order (for ORDER BY).
+    IndexScan,
+}
+
+/// One key column of a seek and how the seek bounds it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct SeekTerm {
+    pub column: String,
+    pub bound: SeekBound,
+    /// The condition as SQL (`customer_id = 5`).
+    pub sql: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeekBound {
+    /// `=` one value (or `IS NULL`).
+    Equal,
+    /// `IN (…)`: one seek per value.
+    AnyOf,
+    /// A lower bound, `>` or `>=`.
+    Lower { inclusive: bool },
+    /// An upper bound, `<` or `<=`.
+    Upper { inclusive: bool },
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aggregate {
+    /// One group: `SELECT COUNT(*) …`.
+    Plain,
+    /// `GROUP BY`: GlueSQL groups rows in a hash map.
+    Grouped,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -67,6 +138,7 @@ impl PlanNode {
             node.access = Some(choice.access.clone());
             node.index = choice.index.clone();
             node.seek_key = choice.seek_key.clone();
+            node.seek = choice.seek.clone();
             node.index_conditions = choice.index_conditions.clone();
             node.scan_filter = choice.scan_filter.clone();
             node.entry_filter = choice.entry_filter.clone();
@@ -76,6 +148,7 @@ impl PlanNode {
             if !choice.filter.is_empty() {
                 *node = PlanNode {
                     op: "Filter".to_owned(),
+                    kind: NodeKind::Filter,
                     filter: choice.filter.clone(),
                     children: vec![std::mem::take(node)],
                     ..PlanNode::default()
@@ -87,12 +160,16 @@ impl PlanNode {
             .any(|t| t.early_stop || t.children.iter().any(|c| c.early_stop));
         let mut root = PlanNode {
             op: "Query".to_owned(),
+            kind: NodeKind::Query,
+            aggregate: aggregate_of(&json),
             children: tables,
             ..PlanNode::default()
         };
         if contains_key(&json, "SelectOrderBy") {
             root = PlanNode {
                 op: "Sort".to_owned(),
+                kind: NodeKind::Sort,
+                sort_key: sort_keys(&json),
                 sort: true,
                 children: vec![root],
                 ..PlanNode::default()
@@ -101,6 +178,7 @@ impl PlanNode {
         if contains_key(&json, "Limit") {
             root = PlanNode {
                 op: "Limit".to_owned(),
+                kind: NodeKind::Limit,
                 early_stop,
                 children: vec![root],
                 ..PlanNode::default()
@@ -294,6 +372,49 @@ fn contains_key(json: &serde_json::Value, key: &str) -> bool {
     }
 }
 
+/// Whether the query aggregates: GlueSQL's `AggregationPlan` serializes
+/// as `{"Aggregation": {"group_by": […], …}}`.
+fn aggregate_of(json: &serde_json::Value) -> Option<Aggregate> {
+    let plan = find_key(json, "Aggregation")?;
+    let grouped = plan
+        .get("group_by")
+        .and_then(|g| g.as_array())
+        .is_some_and(|g| !g.is_empty());
+    Some(if grouped {
+        Aggregate::Grouped
+    } else {
+        Aggregate::Plain
+    })
+}
+
+/// The ORDER BY keys of the statement's sort, as SQL.
+fn sort_keys(json: &serde_json::Value) -> Vec<String> {
+    let Some(sort) = find_key(json, "SelectOrderBy")
+        .cloned()
+        .and_then(|sort| serde_json::from_value::<SelectOrderByPlan>(sort).ok())
+    else {
+        return Vec::new();
+    };
+    sort.exprs
+        .iter()
+        .map(|key| {
+            let direction = if key.asc == Some(false) { " DESC" } else { "" };
+            format!("{}{direction}", render_expr(&key.expr))
+        })
+        .collect()
+}
+
+/// The first value under `key`, depth first.
+fn find_key<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
+    match json {
+        serde_json::Value::Object(map) => map
+            .get(key)
+            .or_else(|| map.values().find_map(|v| find_key(v, key))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
+        _ => None,
+    }
+}
+
 /// Table sources serialize as `{"name": …, "alias": …, "access": …}`.
 fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
     match json {
@@ -301,27 +422,41 @@ fn collect_tables(json: &serde_json::Value, out: &mut Vec<PlanNode>) {
             if let (Some(serde_json::Value::String(name)), Some(access)) =
                 (map.get("name"), map.get("access"))
             {
-                let (access, index) = match access {
-                    serde_json::Value::String(s) if s == "FullScan" => ("full scan", None),
-                    serde_json::Value::Object(a) if a.contains_key("PrimaryKey") => {
-                        ("primary key lookup", None)
+                let (access, path, spec) = match access {
+                    serde_json::Value::String(s) if s == "FullScan" => {
+                        ("full scan", AccessPath::FullScan, None)
                     }
-                    serde_json::Value::Object(a) => (
-                        "index seek",
-                        a.get("Index")
+                    serde_json::Value::Object(a) if a.contains_key("PrimaryKey") => {
+                        ("primary key lookup", AccessPath::PrimaryKeyLookup, None)
+                    }
+                    serde_json::Value::Object(a) => {
+                        let spec = a
+                            .get("Index")
                             .and_then(|i| i.get("name"))
                             .and_then(|n| n.as_str())
                             .and_then(|n| AccessSpec::decode(n, None).ok())
-                            .filter(|spec| !spec.table_scan)
-                            .map(|spec| spec.index),
-                    ),
-                    _ => ("full scan", None),
+                            .filter(|spec| !spec.table_scan);
+                        let path = match &spec {
+                            None => AccessPath::FullScan,
+                            Some(s)
+                                if s.eq.is_empty() && s.lower.is_none() && s.upper.is_none() =>
+                            {
+                                AccessPath::IndexScan
+                            }
+                            Some(_) => AccessPath::IndexSeek,
+                        };
+                        ("index seek", path, spec)
+                    }
+                    _ => ("full scan", AccessPath::FullScan, None),
                 };
                 out.push(PlanNode {
                     op: "TableAccess".to_owned(),
+                    kind: NodeKind::TableAccess,
                     table: Some(name.clone()),
-                    index,
+                    covering: spec.as_ref().is_some_and(|s| s.covering),
+                    index: spec.map(|s| s.index),
                     access: Some(access.to_owned()),
+                    path: Some(path),
                     ..PlanNode::default()
                 });
             }

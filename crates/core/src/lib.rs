@@ -9,6 +9,7 @@ pub mod dump;
 pub mod engine;
 pub mod experiment;
 pub mod explain;
+pub mod export;
 pub mod generator;
 pub mod lessons;
 pub mod patterns;

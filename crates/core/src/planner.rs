@@ -27,12 +27,14 @@ use gluesql_core::planner::{
 use gluesql_core::store::Planner;
 use serde::{Deserialize, Serialize};
 
-use crate::explain::RejectedCandidate;
+use crate::explain::{RejectedCandidate, SeekTerm};
 use crate::storage::access::AccessSpec;
 use crate::storage::index::SecondaryIndex;
 use crate::storage::{SeekStorage, Table};
 use candidates::{Candidate, Query};
 use columns::Names;
+/// An expression as SQL text, for the plan's sort keys.
+pub(crate) use conditions::render as render_expr;
 use conditions::{analyze, conjuncts, Scope};
 use pushdown::{all_of, translatable};
 
@@ -51,6 +53,9 @@ pub struct TableChoice {
     /// "full scan", "index seek", "index scan", "covering index seek", …
     pub access: String,
     pub seek_key: Option<String>,
+    /// The seek's key columns and their bounds, as facts.
+    #[serde(default)]
+    pub seek: Vec<SeekTerm>,
     pub index_conditions: Vec<String>,
     /// Conditions the storage checks on each encoded row it reads, before
     /// decoding it (see `storage::filter`).
@@ -410,6 +415,7 @@ impl Pass<'_> {
             index: chosen_name,
             access: chosen.access.to_owned(),
             seek_key: chosen.seek_key.clone(),
+            seek: chosen.seek.clone(),
             index_conditions,
             scan_filter: pushed.scan,
             entry_filter: pushed.entry,

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::conditions::{value_sql, Condition, Conjunct};
+use crate::explain::{SeekBound, SeekTerm};
 use crate::storage::access::{AccessSpec, RangeBound};
 use crate::storage::index::SecondaryIndex;
 
@@ -43,6 +44,7 @@ pub(crate) struct Candidate {
     pub(crate) spec: Option<AccessSpec>,
     pub(crate) access: &'static str,
     pub(crate) seek_key: Option<String>,
+    pub(crate) seek: Vec<SeekTerm>,
     pub(crate) applied: Vec<usize>,
     pub(crate) sorted: bool,
     pub(crate) early_stop: bool,
@@ -95,6 +97,7 @@ impl Query<'_> {
             spec: None,
             access: "full scan",
             seek_key: None,
+            seek: Vec::new(),
             applied: Vec::new(),
             sorted: !needs_sort,
             early_stop: self.limit.is_some() && !needs_sort,
@@ -201,6 +204,7 @@ impl Query<'_> {
         let mut eq: Vec<Vec<gluesql_core::data::Value>> = Vec::new();
         let mut applied = Vec::new();
         let mut seek_parts = Vec::new();
+        let mut seek = Vec::new();
         for position in 0..index.key_columns.len().min(max_eq) {
             let Some(&found) = self.find(index.key_columns[position], true).first() else {
                 break;
@@ -208,15 +212,29 @@ impl Query<'_> {
             let Some((_, Condition::Eq(values))) = &self.conjuncts[found].usable else {
                 break;
             };
-            seek_parts.push(match values.as_slice() {
-                [gluesql_core::data::Value::Null] => format!("{} IS NULL", names(position)),
-                [one] => format!("{} = {}", names(position), value_sql(one)),
-                many => format!(
-                    "{} IN ({})",
-                    names(position),
-                    many.iter().map(value_sql).collect::<Vec<_>>().join(", ")
+            let (bound, sql) = match values.as_slice() {
+                [gluesql_core::data::Value::Null] => {
+                    (SeekBound::Equal, format!("{} IS NULL", names(position)))
+                }
+                [one] => (
+                    SeekBound::Equal,
+                    format!("{} = {}", names(position), value_sql(one)),
                 ),
+                many => (
+                    SeekBound::AnyOf,
+                    format!(
+                        "{} IN ({})",
+                        names(position),
+                        many.iter().map(value_sql).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+            };
+            seek.push(SeekTerm {
+                column: names(position).to_owned(),
+                bound,
+                sql: sql.clone(),
             });
+            seek_parts.push(sql);
             eq.push(values.clone());
             applied.push(found);
         }
@@ -244,13 +262,38 @@ impl Query<'_> {
             }
         }
         let column = names(prefix.min(index.key_columns.len() - 1));
-        if let Some(b) = &lower {
-            let op = if b.inclusive { ">=" } else { ">" };
-            seek_parts.push(format!("{column} {op} {}", value_sql(&b.value)));
-        }
-        if let Some(b) = &upper {
-            let op = if b.inclusive { "<=" } else { "<" };
-            seek_parts.push(format!("{column} {op} {}", value_sql(&b.value)));
+        let bounds = [
+            lower.as_ref().map(|b| {
+                (
+                    b,
+                    SeekBound::Lower {
+                        inclusive: b.inclusive,
+                    },
+                )
+            }),
+            upper.as_ref().map(|b| {
+                (
+                    b,
+                    SeekBound::Upper {
+                        inclusive: b.inclusive,
+                    },
+                )
+            }),
+        ];
+        for (b, bound) in bounds.into_iter().flatten() {
+            let op = match bound {
+                SeekBound::Lower { inclusive: true } => ">=",
+                SeekBound::Lower { .. } => ">",
+                SeekBound::Upper { inclusive: true } => "<=",
+                _ => "<",
+            };
+            let sql = format!("{column} {op} {}", value_sql(&b.value));
+            seek.push(SeekTerm {
+                column: column.to_owned(),
+                bound,
+                sql: sql.clone(),
+            });
+            seek_parts.push(sql);
         }
         let direction = if single_valued {
             self.order_direction(index, prefix)
@@ -309,6 +352,7 @@ impl Query<'_> {
             spec: Some(spec),
             access: kind,
             seek_key: (!seek_parts.is_empty()).then(|| seek_parts.join(" AND ")),
+            seek,
             applied,
             sorted,
             early_stop: sorted && self.limit.is_some(),

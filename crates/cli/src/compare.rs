@@ -1,0 +1,208 @@
+//! `seekscan compare`: one query under two index configurations, A and B,
+//! on the same data: both plans, median and p95, the verdict and whether
+//! they returned the same rows; `--markdown` prints it as a block for a
+//! code review.
+use std::io::Write;
+
+use clap::Args;
+use seekscan_core::bench::measure_with;
+use seekscan_core::catalog::IndexSet;
+use seekscan_core::comparison::compare as judge;
+use seekscan_core::engine::StatementKind;
+use seekscan_core::experiment::{Experiment, MAX_REPETITIONS};
+use seekscan_core::export::markdown::{Judgement, Measured, Report};
+use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::patterns;
+use seekscan_core::protocol::{PaneResult, RowDigest, Slot};
+use seekscan_core::units::{micros, thousands};
+
+use crate::dataset::DatasetArgs;
+use crate::output;
+
+/// Where `cargo xtask serve` serves the page; links in Markdown start here.
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
+
+#[derive(Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub dataset: DatasetArgs,
+    /// Configuration A: none, phase3, all or a comma list of index names.
+    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "none")]
+    pub a: String,
+    /// Configuration B, like --a.
+    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
+    pub b: String,
+    /// The query to compare.
+    #[arg(long, required_unless_present = "pattern", conflicts_with = "pattern")]
+    pub sql: Option<String>,
+    /// A documented pattern instead of --sql (see `seekscan patterns`),
+    /// with parameters drawn from the data and the document's expectation.
+    #[arg(long)]
+    pub pattern: Option<String>,
+    /// With --pattern: the small tenant's parameters instead of the large one's.
+    #[arg(long, requires = "pattern")]
+    pub small_tenant: bool,
+    /// Runs per configuration; median and p95 are over all of them.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=MAX_REPETITIONS as i64))]
+    pub repeat: u32,
+    /// Print a Markdown block for a code review.
+    #[arg(long)]
+    pub markdown: bool,
+    /// Where the page is served: the Markdown's link reopens the experiment there.
+    #[arg(long, default_value = DEFAULT_BASE_URL)]
+    pub base_url: String,
+}
+
+/// The query the flags name, its link fields and the document's expectation.
+struct Chosen {
+    sql: String,
+    experiment: Experiment,
+    expected: Option<&'static str>,
+}
+
+fn choose(args: &CompareArgs, dataset: &generator::Dataset) -> Result<Chosen, String> {
+    let mut experiment = Experiment {
+        seed: args.dataset.seed,
+        scale: args.dataset.scale(),
+        repetitions: args.repeat,
+        ..Experiment::default()
+    };
+    match (&args.pattern, &args.sql) {
+        (Some(id), _) => {
+            let pattern = patterns::find(id).ok_or_else(|| {
+                format!("--pattern: unknown pattern {id:?} (see `seekscan patterns`)")
+            })?;
+            let params = patterns::params_for(dataset, !args.small_tenant);
+            experiment.pattern = Some(pattern.id.to_owned());
+            experiment.params = pattern
+                .params
+                .iter()
+                .filter_map(|name| Some((name.to_string(), params.get(*name)?.clone())))
+                .collect();
+            Ok(Chosen {
+                sql: pattern.render(&params),
+                experiment,
+                expected: Some(pattern.expected_improvement),
+            })
+        }
+        (None, Some(sql)) => {
+            experiment.sql = Some(sql.clone());
+            Ok(Chosen {
+                sql: sql.clone(),
+                experiment,
+                expected: None,
+            })
+        }
+        (None, None) => Err("give --sql or --pattern".to_owned()),
+    }
+}
+
+pub fn compare(args: &CompareArgs) -> Result<(), String> {
+    let dataset = generator::generate(&DatasetSpec {
+        seed: args.dataset.seed,
+        scale: args.dataset.scale(),
+    });
+    let mut chosen = choose(args, &dataset)?;
+    if StatementKind::of(&chosen.sql) != StatementKind::Read {
+        return Err(
+            "compare runs a query under both configurations; a statement that writes would change the data between them"
+                .to_owned(),
+        );
+    }
+    let mut engine = seekscan_core::engine::Engine::load_owned(dataset, &mut |_, _, _| {})
+        .map_err(|e| e.to_string())?;
+    let sets = [
+        engine.index_set(&args.a).map_err(|e| format!("--a: {e}"))?,
+        engine.index_set(&args.b).map_err(|e| format!("--b: {e}"))?,
+    ];
+    let mut panes = Vec::new();
+    for (slot, visible) in Slot::BOTH.into_iter().zip(&sets) {
+        let (outcome, timings) = measure_with(&mut engine, &chosen.sql, visible, args.repeat)
+            .map_err(|e| format!("{}: {e}", slot.label()))?;
+        let digest = RowDigest::of(&outcome.rows);
+        panes.push(PaneResult {
+            outcome,
+            timings,
+            digest,
+        });
+    }
+    let (verdict, rows) = judge(&panes[0], &panes[1], chosen.expected);
+    let names: Vec<Vec<String>> = sets.iter().map(names).collect();
+    chosen.experiment.a = Some(names[0].clone());
+    chosen.experiment.b = Some(names[1].clone());
+    let link = experiment_link(&args.base_url, &chosen.experiment);
+    let report = Report {
+        seed: args.dataset.seed,
+        scale: args.dataset.scale(),
+        sql: &chosen.sql,
+        runs: Slot::BOTH
+            .into_iter()
+            .zip(&panes)
+            .zip(&names)
+            .map(|((slot, pane), indexes)| Measured {
+                slot,
+                indexes,
+                outcome: &pane.outcome,
+                timings: &pane.timings,
+            })
+            .collect(),
+        judgement: Some(Judgement {
+            verdict: &verdict,
+            why: verdict.why.as_ref().map(|why| why.text.as_str()),
+            rows,
+        }),
+        link: Some(&link),
+    };
+    output::to_stdout(|out| {
+        if args.markdown {
+            write!(out, "{}", report.to_markdown())
+        } else {
+            write_text(out, &report)
+        }
+    })
+}
+
+/// Both plans with their numbers, then the verdict and the row check.
+fn write_text(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
+    for run in &report.runs {
+        let label = if run.indexes.is_empty() {
+            "no secondary index".to_owned()
+        } else {
+            run.indexes.join(", ")
+        };
+        writeln!(out, "== {}: {label}", run.slot.label())?;
+        write!(out, "{}", run.outcome.plan.to_text())?;
+        let stats = run.outcome.stats;
+        writeln!(
+            out,
+            "-- median {}, p95 {} over {} runs; {} rows examined, {} returned\n",
+            micros(run.timings.median_us),
+            micros(run.timings.p95_us),
+            run.timings.samples_us.len(),
+            thousands(stats.rows_examined),
+            thousands(stats.rows_returned)
+        )?;
+    }
+    if let Some(judgement) = &report.judgement {
+        writeln!(out, "{}", judgement.verdict.text)?;
+        writeln!(out, "{}", judgement.rows.text())?;
+    }
+    if let Some(link) = report.link {
+        writeln!(out, "{link}")?;
+    }
+    Ok(())
+}
+
+pub fn names(set: &IndexSet) -> Vec<String> {
+    set.names().map(str::to_owned).collect()
+}
+
+/// The page's link for `experiment`, under `base`.
+pub fn experiment_link(base: &str, experiment: &Experiment) -> String {
+    let query = experiment.to_query();
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
