@@ -33,6 +33,7 @@ pub fn run() -> Result<(), String> {
 fn checks() -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_chromium()?;
+    tools::ensure_postgres()?;
     tools::ensure_e2e_modules()?;
 
     cargo(&["fmt", "--all", "--", "--check"], &[])?;

@@ -110,6 +110,42 @@ pub fn ensure_chromium() -> Result<(), String> {
     )
 }
 
+/// PostgreSQL's server binaries for the agreement tests (Debian's postgresql-15).
+pub fn ensure_postgres() -> Result<(), String> {
+    let found = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| e.path().join("bin/initdb").exists());
+    if found || std::env::var_os("SEEKSCAN_PG_BIN").is_some() {
+        println!("postgresql server binaries: present");
+        return Ok(());
+    }
+    if output("id", &["-u"]).as_deref() != Some("0") {
+        return Err(
+            "PostgreSQL's server binaries are missing and this is not root: \
+                    install Debian's postgresql-15 (or set SEEKSCAN_PG_BIN)"
+                .to_owned(),
+        );
+    }
+    step::run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    step::run(
+        "installing postgresql-15 (apt-get)",
+        Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "postgresql-15",
+                "postgresql-client-15",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
 /// playwright-core for the end-to-end test, from the npm registry (never a browser download).
 pub fn ensure_e2e_modules() -> Result<(), String> {
     let dir = step::root().join("tests/e2e");

@@ -4,6 +4,7 @@ mod compare;
 mod dataset;
 mod dump;
 mod output;
+mod pg;
 mod run;
 mod workload;
 
@@ -48,6 +49,9 @@ enum Command {
     /// Every documented pattern for the large and the small tenant under A
     /// and B, as the page's workload view: the table, weighted totals, verdict.
     Workload(workload::WorkloadArgs),
+    /// The documented patterns against a real PostgreSQL, read-only:
+    /// `seekscan pg --url postgres://… workload`.
+    Pg(pg::PgArgs),
     /// The documented query patterns.
     Patterns {
         #[arg(long)]
@@ -89,6 +93,7 @@ fn run(cli: Cli) -> Result<(), String> {
             dialect,
         } => dump::dump(dataset.seed, dataset.scale(), &indexes, &dialect),
         Command::Bench(args) => bench::bench(&args),
+        Command::Pg(args) => pg::pg(&args),
         Command::Compare(args) => compare::compare(&args),
         Command::Workload(args) => workload::workload(&args),
         Command::Patterns { json } => {

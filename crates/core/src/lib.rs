@@ -2,6 +2,7 @@
 //! storage, and plans that say what the executor really did. Pure Rust: no
 //! web dependencies, so everything here is tested with plain `cargo test`.
 
+pub mod agreement;
 pub mod bench;
 pub mod catalog;
 pub mod comparison;
