@@ -11,6 +11,7 @@ use seekscan_core::protocol::{
 };
 use yew::Reducible;
 
+pub use crate::components::index_costs::CostState;
 pub use crate::repeats::PaneState;
 use crate::repeats::{self, Ask};
 
@@ -93,6 +94,8 @@ pub struct AppState {
     pub dropped: Vec<(Slot, String)>,
     /// Regenerate was asked for and its data has not arrived yet.
     pub regenerating: bool,
+    /// What the indexes cost and how they were used, as last reported.
+    pub costs: CostState,
 }
 
 impl AppState {
@@ -124,6 +127,7 @@ impl AppState {
             unfinished: None,
             dropped: Vec::new(),
             regenerating: false,
+            costs: CostState::default(),
         }
     }
 
@@ -250,6 +254,8 @@ pub enum Action {
         sql: String,
         purpose: Purpose,
     },
+    /// The index costs of A and B were asked for.
+    CostSent,
 }
 
 impl Reducible for AppState {
@@ -258,6 +264,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            Action::CostSent => next.costs.measuring = true,
             Action::EditSql(sql) => {
                 next.experiment.sql = Some(sql.clone());
                 next.editor = sql;
@@ -384,6 +391,8 @@ fn loading(state: &mut AppState, response: Response) {
                 state.editor = sql;
             }
             state.dataset = Some(info);
+            // New data: earlier costs and counters describe the old.
+            state.costs = CostState::default();
             if std::mem::take(&mut state.regenerating) {
                 restore_dropped(state);
             }
@@ -391,6 +400,7 @@ fn loading(state: &mut AppState, response: Response) {
             state.status = EngineStatus::Ready;
         }
         Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
+        Response::IndexCost(_) | Response::Usage(_) => state.costs.answer(response),
         Response::Ran(_) | Response::Repeated(_) => {}
     }
 }
@@ -447,6 +457,7 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
 fn worker_died(state: &mut AppState, message: String) {
     let interrupted = state.pending.take().and(state.unfinished.clone());
     state.asking = None;
+    state.costs.measuring = false;
     repeats::stop(state, &Slot::BOTH);
     let custom = state.experiment.sql.is_some();
     // A link's own query that never ran may be what killed it.

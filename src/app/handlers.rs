@@ -1,5 +1,5 @@
 //! What the panels ask the engine for, as callbacks.
-use seekscan_core::protocol::{Config, Slot};
+use seekscan_core::protocol::{Config, Request, Slot};
 use yew::prelude::*;
 
 use super::engine::{load_request, send, send_run, Engine};
@@ -12,6 +12,8 @@ pub struct Handlers {
     pub on_toggle: Callback<(Slot, String, bool)>,
     pub on_catalog: Callback<String>,
     pub on_regenerate: Callback<(usize, u64)>,
+    /// Sends a request whose answer no run waits for (costs, usage).
+    pub on_request: Callback<Request>,
 }
 
 pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers {
@@ -66,11 +68,16 @@ pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers
             state.dispatch(Action::Regenerate { scale, seed });
         })
     };
+    let on_request = {
+        let engine = engine.clone();
+        Callback::from(move |request: Request| send(&engine, request))
+    };
     Handlers {
         run,
         on_toggle,
         on_catalog,
         on_regenerate,
+        on_request,
     }
 }
 

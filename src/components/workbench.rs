@@ -2,6 +2,8 @@ use yew::prelude::*;
 
 use crate::app::handlers::Handlers;
 use crate::components::copy_link::CopyLink;
+use crate::components::index_costs::IndexCosts;
+use crate::components::index_usage::IndexUsagePanel;
 use crate::components::query_panel::QueryPanel;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::side_panel::SidePanel;
@@ -29,6 +31,8 @@ pub fn Workbench(props: &WorkbenchProps) -> Html {
             <SidePanel state={state.clone()} handlers={handlers.clone()} />
             <QueryPanel state={state.clone()} handlers={handlers.clone()} />
             <ResultsPanel state={state.clone()} />
+            <IndexCosts state={state.clone()} handlers={handlers.clone()} />
+            <IndexUsagePanel state={state.clone()} handlers={handlers.clone()} />
         </main>
     }
 }

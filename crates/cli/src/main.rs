@@ -1,5 +1,6 @@
 //! `seekscan`: the engine on the command line.
 mod bench;
+mod cost;
 mod compare;
 mod dataset;
 mod dump;
@@ -52,6 +53,9 @@ enum Command {
     /// The documented patterns against a real PostgreSQL, read-only:
     /// `seekscan pg --url postgres://… workload`.
     Pg(pg::PgArgs),
+    /// What a set of indexes costs: sizes, and writes measured on a
+    /// scratch copy of each table, against --against (default none).
+    Cost(cost::CostArgs),
     /// The documented query patterns.
     Patterns {
         #[arg(long)]
@@ -93,6 +97,7 @@ fn run(cli: Cli) -> Result<(), String> {
             dialect,
         } => dump::dump(dataset.seed, dataset.scale(), &indexes, &dialect),
         Command::Bench(args) => bench::bench(&args),
+        Command::Cost(args) => cost::cost(&args),
         Command::Pg(args) => pg::pg(&args),
         Command::Compare(args) => compare::compare(&args),
         Command::Workload(args) => workload::workload(&args),

@@ -12,6 +12,7 @@ pub mod experiment;
 pub mod explain;
 pub mod export;
 pub mod generator;
+pub mod index_cost;
 pub mod lessons;
 pub mod patterns;
 pub mod planner;

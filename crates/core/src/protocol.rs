@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::bench::{Batch, Timings};
 use crate::catalog::IndexDef;
 use crate::engine::{MemoryReport, QueryOutcome};
+pub use crate::index_cost::IndexCostReport;
+pub use crate::storage::usage::UsageReport;
 use crate::workload::{WorkloadAnswer, WorkloadTask};
 
 /// Result rows a pane receives; the rest are counted and digested, not sent,
@@ -47,6 +49,17 @@ pub enum Request {
     /// One row of the workload table or one point of the crossover chart,
     /// measured under A and B (the page sends them one at a time).
     Workload { id: u64, task: WorkloadTask },
+    /// What A's and B's indexes cost: sizes, writes measured on a scratch
+    /// copy, the covering index beside the plain one (reads with `params`).
+    IndexCost {
+        a: Vec<String>,
+        b: Vec<String>,
+        params: BTreeMap<String, String>,
+    },
+    /// The index usage counters since the load or the last reset.
+    Usage,
+    /// Starts the usage counters again from zero.
+    ResetUsage,
 }
 
 /// One of the page's two configurations.
@@ -94,6 +107,9 @@ pub enum Response {
     Ran(RunReport),
     Repeated(RepeatReport),
     Workload(WorkloadReport),
+    /// Boxed: a report is far larger than the other answers.
+    IndexCost(Box<Result<IndexCostReport, String>>),
+    Usage(UsageReport),
 }
 
 /// A workload task's answer, or the error that ended it.

@@ -116,6 +116,17 @@ impl Service {
                     memory_bytes: memory_bytes(),
                 }));
             }
+            Request::IndexCost { a, b, params } => emit(Response::IndexCost(Box::new(
+                crate::index_cost::answer(self.engine.as_mut(), &a, &b, &params),
+            ))),
+            Request::Usage | Request::ResetUsage => {
+                if let Some(storage) = self.engine.as_ref().map(Engine::storage) {
+                    if matches!(request, Request::ResetUsage) {
+                        storage.reset_usage();
+                    }
+                    emit(Response::Usage(storage.index_usage()));
+                }
+            }
             Request::Workload { id, task } => {
                 let answer = match self.engine.as_mut() {
                     Some(engine) => crate::workload::perform(engine, &task)

@@ -10,6 +10,8 @@ pub(crate) mod index;
 mod keycode;
 pub mod memory;
 mod rowcode;
+mod scratch;
+pub mod usage;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -57,6 +59,8 @@ pub struct SeekStorage {
     pub(crate) visible: RefCell<IndexSet>,
     /// The planner's reasoning for the last planned statement.
     pub(crate) choices: RefCell<Vec<TableChoice>>,
+    /// Scans, entries read and rows fetched per index (see `usage`).
+    pub(crate) usage: usage::UsageCounters,
 }
 
 #[derive(Debug)]
@@ -286,6 +290,7 @@ impl SeekStorage {
         self.tables
             .values_mut()
             .find_map(|t| t.indexes.remove(name))
+            .inspect(|_| self.usage.forget(name))
             .map(|index| index.def)
             .ok_or_else(|| format!("index {name} does not exist"))
     }
@@ -476,9 +481,11 @@ impl Index for SeekStorage {
         // DECIMAL keys decode normalized; their rows come from the table.
         let covering = spec.covering && index.exact_keys();
         let entries = index.seek(&spec)?;
+        let tally = self.usage.scan_started(&spec.index);
         let (read, lookups) = (&self.index_entries, &self.table_lookups);
         Ok(Box::new(entries.filter_map(move |(bytes, include)| {
             bump(read);
+            tally.entry_read();
             // An entry the index condition rejects costs no lookup (and no
             // row built from it); it still counts as examined, as its row
             // would have been.
@@ -520,6 +527,7 @@ impl Index for SeekStorage {
                     Err(error) => return Some(Err(error)),
                 };
                 bump(lookups);
+                tally.row_fetched();
                 let bytes = table.rows.get(&row_key)?;
                 // A looked-up row the filter rejects was still read.
                 match filter.as_mut().map_or(Ok(true), |f| f.passes(bytes)) {
