@@ -4,7 +4,6 @@
 //! panels use.
 use yew::prelude::*;
 
-use crate::components::embed_view::EmbedView;
 use crate::components::workbench::Workbench;
 use crate::state::{AppState, EngineStatus};
 use crate::{run_guard, url_sync};
@@ -40,10 +39,5 @@ pub fn App() -> Html {
             }
         });
     }
-    let embed = use_memo((), |()| url_sync::embed_mode());
-    if *embed {
-        html! { <EmbedView state={state.clone()} {handlers} /> }
-    } else {
-        html! { <Workbench state={state.clone()} {handlers} /> }
-    }
+    html! { <Workbench state={state.clone()} {handlers} /> }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::distribution_strip::DistributionStrip;
 use crate::components::earlier_statements::EarlierStatements;
+use crate::components::plan_text::PlanText;
 use crate::components::plan_tree::PlanTree;
 use crate::components::rows_table::RowsTable;
 use crate::state::PaneState;
@@ -41,6 +42,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
                 <>
                     <PlanTree plan={result.outcome.plan.clone()} other={props.other.clone()}
                         examined={stats.rows_examined} testid={format!("plan-{slot}")} />
+                    <PlanText slot={props.slot} plan={result.outcome.plan.clone()} median_us={timings.median_us} />
                     <EarlierStatements statements={result.outcome.earlier.clone()} />
                     <div class="timing" data-testid={format!("timing-{slot}")}>
                         <span class="median">{ format!("median {}", fmt_us(timings.median_us)) }</span>

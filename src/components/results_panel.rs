@@ -3,6 +3,7 @@ use seekscan_core::explain::PlanNode;
 use seekscan_core::protocol::Slot;
 use yew::prelude::*;
 
+use crate::components::markdown_preview::{markdown_of, MarkdownPreview};
 use crate::components::result_pane::ResultPane;
 use crate::components::verdict_bar::VerdictBar;
 use crate::state::{AppState, Purpose};
@@ -22,6 +23,7 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
             <div class="panes">
                 { for Slot::BOTH.map(|slot| pane(state, slot)) }
             </div>
+            <MarkdownPreview markdown={markdown_of(state)} />
         </section>
     }
 }
