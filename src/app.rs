@@ -4,6 +4,7 @@
 //! panels use.
 use yew::prelude::*;
 
+use crate::components::embed_view::EmbedView;
 use crate::components::workbench::Workbench;
 use crate::state::{AppState, EngineStatus};
 use crate::{run_guard, url_sync};
@@ -39,5 +40,10 @@ pub fn App() -> Html {
             }
         });
     }
-    html! { <Workbench state={state.clone()} {handlers} /> }
+    let embed = use_memo((), |()| url_sync::embed_mode());
+    if *embed {
+        html! { <EmbedView state={state.clone()} {handlers} /> }
+    } else {
+        html! { <Workbench state={state.clone()} {handlers} /> }
+    }
 }

@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
 use crate::app::handlers::{dispatch, Handlers};
+use crate::components::lesson_panel::LessonPanel;
+use crate::components::lesson_picker::LessonPicker;
 use crate::components::notices::Notices;
 use crate::components::pattern_picker::PatternPicker;
 use crate::components::run_controls::RunControls;
@@ -35,6 +37,8 @@ pub fn QueryPanel(props: &QueryPanelProps) -> Html {
             <RunControls busy={state.busy()} running={state.running()} repetitions={state.experiment.repetitions}
                 budget_ms={state.experiment.budget_ms} on_run={handlers.run.clone()} {on_stop} {on_repetitions} {on_budget} />
             <Notices state={state.clone()} />
+            <LessonPicker experiment={state.experiment.clone()} />
+            <LessonPanel state={state.clone()} />
         </section>
     }
 }

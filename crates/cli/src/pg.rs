@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use clap::{Args, Subcommand};
 use postgres::{Client, NoTls, SimpleQueryMessage, Transaction};
-use seekscan_core::agreement::pg_plan;
+use seekscan_core::agreement::{pg_plan, ScanKind};
 use seekscan_core::bench::Timings;
 use seekscan_core::catalog::{builtin_indexes, IndexDef, Origin};
 use seekscan_core::comparison::verdict;
@@ -196,7 +196,12 @@ fn measure(tx: &mut Transaction, sql: &str, settings: &str, runs: u32) -> Result
         .iter()
         .map(|s| {
             let sort = if s.access.sorts { " + sort" } else { "" };
-            format!("{}{sort}", s.access.label())
+            let bitmap = if s.access.kind == ScanKind::Bitmap {
+                " (bitmap)"
+            } else {
+                ""
+            };
+            format!("{}{bitmap}{sort}", s.access.label())
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -250,7 +255,7 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
          before: index scans off for the transaction; after: as configured. Read only.\n\n"
     );
     out.push_str(&format!(
-        "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<34} {:>9} {:>9} {:>7} {:>8}\n",
+        "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {:>8}\n",
         "pattern",
         "tenant",
         "before",
@@ -273,7 +278,7 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
             faster += 1;
         }
         out.push_str(&format!(
-            "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<34} {:>9} {:>9} {:>7} {:>7.1}×\n",
+            "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {:>7.1}×\n",
             row.pattern.id,
             row.tenant,
             b.access,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{self, IndexDef, IndexSet};
 use crate::explain::PlanNode;
-use crate::generator::Dataset;
+use crate::generator::{self, Dataset, DatasetSpec, TenantInfo};
 use crate::schema;
 use crate::statement::limits::RunLimits;
 pub use crate::statement::StatementKind;
@@ -127,6 +127,47 @@ impl Engine {
         }
         engine.finish_load(count, progress)?;
         Ok(engine)
+    }
+
+    /// Generates `spec`'s rows a chunk at a time (`generator::CHUNK_ROWS`)
+    /// and stores each chunk encoded before the next is drawn, so the whole
+    /// dataset never exists as values (a `Value` row takes several times
+    /// its encoding, and wasm memory never shrinks after such a peak); then
+    /// builds the built-in indexes as `load` does. `observe` sees every
+    /// chunk before it is encoded and dropped.
+    pub fn generate_and_load(
+        spec: &DatasetSpec,
+        observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<(Self, TenantInfo), EngineError> {
+        let mut engine = Self::with_tables()?;
+        let order = generator::TABLE_ORDER;
+        let sizes = generator::table_sizes(spec.scale);
+        let total = order.len() + catalog::builtin_indexes().len();
+        let load_error = |e: gluesql_core::error::Error| EngineError::Load(e.to_string());
+        let storage = &mut engine.glue.storage;
+        let mut current: Option<crate::storage::build::BulkLoad> = None;
+        let tenants =
+            generator::generate_in_chunks(spec, generator::CHUNK_ROWS, &mut |table, rows| {
+                if current.as_ref().is_some_and(|c| c.table() != table) {
+                    let done = current.take().expect("a table being loaded");
+                    storage.finish_bulk(done).map_err(load_error)?;
+                }
+                let at = order.iter().position(|t| *t == table).unwrap_or(0);
+                if current.is_none() {
+                    current = Some(storage.begin_bulk(table, sizes[at]).map_err(load_error)?);
+                }
+                observe(table, &rows);
+                // After each chunk, so rows loaded advance through a large table.
+                progress(&format!("loading {table}"), at, total);
+                let load = current.as_mut().expect("a table being loaded");
+                load.add(&rows).map_err(load_error)
+            })?;
+        if let Some(last) = current {
+            storage.finish_bulk(last).map_err(load_error)?;
+        }
+        engine.finish_load(order.len(), progress)?;
+        Ok((engine, tenants))
     }
 
     /// An engine with the three Upstream tables, empty.

@@ -71,6 +71,64 @@ fn table_counts(engine: &Engine) -> Vec<TableCount> {
         .collect()
 }
 
+/// The generated rows `patterns::params_for` reads, kept while a load
+/// streams past them: the newest audit event with an entity and a user of
+/// the largest and of the smallest tenant, and every product config. On
+/// these it finds what it would find on the whole dataset.
+struct ParamRows {
+    tenants: generator::TenantInfo,
+    events: [Option<Vec<gluesql_core::data::Value>>; 2],
+    configs: Vec<Vec<gluesql_core::data::Value>>,
+}
+
+impl ParamRows {
+    fn new(tenants: generator::TenantInfo) -> Self {
+        Self {
+            tenants,
+            events: [None, None],
+            configs: Vec::new(),
+        }
+    }
+
+    fn keep(&mut self, table: &str, rows: &[Vec<gluesql_core::data::Value>]) {
+        use gluesql_core::data::Value;
+        if table == crate::schema::PRODUCT_CONFIG {
+            self.configs.extend_from_slice(rows);
+            return;
+        }
+        if table != crate::schema::AUDIT_EVENT {
+            return;
+        }
+        let tenants = [self.tenants.large, self.tenants.small];
+        // Rows come in id order: a later match replaces an earlier one.
+        for row in rows {
+            let Some(at) = tenants.iter().position(|t| row[1] == Value::I64(*t)) else {
+                continue;
+            };
+            if row[4] != Value::Null && row[8] != Value::Null {
+                self.events[at] = Some(row.clone());
+            }
+        }
+    }
+
+    fn into_dataset(self, spec: DatasetSpec) -> generator::Dataset {
+        generator::Dataset {
+            spec,
+            tenants: self.tenants,
+            tables: vec![
+                generator::TableRows {
+                    name: crate::schema::AUDIT_EVENT,
+                    rows: self.events.into_iter().flatten().collect(),
+                },
+                generator::TableRows {
+                    name: crate::schema::PRODUCT_CONFIG,
+                    rows: self.configs,
+                },
+            ],
+        }
+    }
+}
+
 impl Service {
     pub fn handle(&mut self, request: Request, emit: &mut dyn FnMut(Response)) {
         match request {
@@ -185,26 +243,25 @@ impl Service {
             indexes_built: 0,
             indexes_total: 0,
         }));
-        let dataset = generator::generate(&DatasetSpec { seed, scale });
-        let sizes: Vec<usize> = dataset.tables.iter().map(|t| t.rows.len()).collect();
-        let rows_total = sizes.iter().sum();
+        let spec = DatasetSpec { seed, scale };
+        let tenants = generator::tenant_info(scale);
+        let tables = generator::TABLE_ORDER.len();
+        // Rows so far, and the expected total (product configs are known
+        // only once drawn; the count is exact at "loaded").
+        let rows_seen = std::cell::Cell::new(0);
+        let mut rows_total: usize = generator::table_sizes(scale).iter().sum();
         let indexes_total = catalog::builtin_indexes().len();
-        let (mut rows_loaded, mut indexes_built) = (0, 0);
+        let mut indexes_built = 0;
         let (mut indexing, mut index_ms) = (None, 0.0);
         // The engine counts tables, then indexes, in one sequence of steps;
         // the page shows rows loaded and indexes built separately.
         let mut progress = |step: &str, done: usize, total: usize| {
-            let tables = sizes.len();
-            if step.starts_with("loading ") {
-                rows_loaded = sizes[..done.min(tables)].iter().sum();
-            }
             if step.starts_with("indexing ") {
-                rows_loaded = rows_total;
                 indexes_built = done.saturating_sub(tables);
                 indexing.get_or_insert_with(Instant::now);
             }
             if step == "loaded" {
-                rows_loaded = rows_total;
+                rows_total = rows_seen.get();
                 indexes_built = indexes_total;
                 index_ms = indexing.map_or(0.0, |i: Instant| i.elapsed().as_secs_f64() * 1000.0);
             }
@@ -212,19 +269,25 @@ impl Service {
                 step: step.to_owned(),
                 done,
                 total,
-                rows_loaded,
+                rows_loaded: rows_seen.get(),
                 rows_total,
                 indexes_built,
                 indexes_total,
             }))
         };
-        // Read off the generated rows before the engine takes (and frees) them.
-        let tenants = dataset.tenants;
+        // The rows the pattern parameters are read from, kept as they pass.
+        let mut param_rows = ParamRows::new(tenants);
+        let mut observe = |table: &'static str, rows: &[Vec<gluesql_core::data::Value>]| {
+            rows_seen.set(rows_seen.get() + rows.len());
+            param_rows.keep(table, rows);
+        };
+        let (engine, _) = Engine::generate_and_load(&spec, &mut observe, &mut progress)
+            .map_err(|e| e.to_string())?;
+        let sample = param_rows.into_dataset(spec);
         let (params_large, params_small) = (
-            patterns::params_for(&dataset, true),
-            patterns::params_for(&dataset, false),
+            patterns::params_for(&sample, true),
+            patterns::params_for(&sample, false),
         );
-        let engine = Engine::load_owned(dataset, &mut progress).map_err(|e| e.to_string())?;
         let info = DatasetInfo {
             seed,
             scale,

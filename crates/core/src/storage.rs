@@ -3,7 +3,7 @@
 //! the executor is counted, so plans report the rows they really examined.
 pub mod access;
 mod budget;
-mod build;
+pub(crate) mod build;
 mod entries;
 pub mod filter;
 pub(crate) mod index;

@@ -135,3 +135,41 @@ fn build_in_parallel(
         .map(|b| b.unwrap_or_else(|| Err(Error::StorageMsg("an index build panicked".into()))))
         .collect()
 }
+
+/// A table's rows gathered chunk by chunk, each chunk encoded as it comes,
+/// so a load never holds the whole table as values; `SeekStorage::finish_bulk`
+/// stores them in one bulk build.
+pub struct BulkLoad {
+    table: String,
+    key_column: usize,
+    keyed: Keyed,
+}
+
+impl BulkLoad {
+    /// Encodes `rows` (natively on every core) and keeps them.
+    pub fn add(&mut self, rows: &[Vec<Value>]) -> Result<()> {
+        let keyed = copy_rows(rows, self.key_column)?;
+        self.keyed.extend(keyed);
+        Ok(())
+    }
+
+    pub fn table(&self) -> &str {
+        &self.table
+    }
+}
+
+impl super::SeekStorage {
+    /// Starts a bulk load of `table`, room made for `expected` rows.
+    pub fn begin_bulk(&self, table: &str, expected: usize) -> Result<BulkLoad> {
+        Ok(BulkLoad {
+            table: table.to_owned(),
+            key_column: self.key_column(table)?,
+            keyed: Vec::with_capacity(expected),
+        })
+    }
+
+    /// Stores what `load` gathered, as `load_rows` would.
+    pub fn finish_bulk(&mut self, load: BulkLoad) -> Result<()> {
+        self.load_keyed(&load.table, load.keyed)
+    }
+}

@@ -1,7 +1,9 @@
-//! An index's entries: a sorted vector as built in bulk, plus the writes
-//! since then (a small B-tree of added entries and a bitmap of removed
-//! ones), merged on every read. A build is then one sort with no tree to
-//! fill; writes fold back into the vector once they pile up.
+//! An index's entries: a sorted, packed array as built in bulk (every key
+//! back to back in one buffer, with one end offset each: no allocation and
+//! no fixed-width slot per entry), plus the writes since then (a small
+//! B-tree of added entries and a bitmap of removed ones), merged on every
+//! read. A build is then one sort with no tree to fill; writes fold back
+//! into the array once they pile up.
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
@@ -18,11 +20,217 @@ fn compaction_threshold(base: usize) -> usize {
     (base / 32).max(1024)
 }
 
+/// Byte strings back to back in one buffer, each found by its end offset.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Packed {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl Packed {
+    pub(crate) fn with_capacity(items: usize, bytes: usize) -> Self {
+        Self {
+            bytes: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(items),
+        }
+    }
+
+    /// Appends one string. Offsets are 32-bit: a wasm worker's whole
+    /// memory is 4 GiB, and the largest dataset's index holds a few
+    /// hundred MiB, so a longer array is a bug.
+    pub(crate) fn push(&mut self, item: &[u8]) {
+        self.bytes.extend_from_slice(item);
+        let end = u32::try_from(self.bytes.len()).expect("an index array under 4 GiB");
+        self.ends.push(end);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn reserve_bytes(&mut self, bytes: usize) {
+        self.bytes.reserve(bytes.saturating_sub(self.bytes.len()));
+    }
+
+    /// The strings at `order`'s positions, in that order, in a buffer of
+    /// exactly their size.
+    pub(crate) fn permuted(&self, order: &[u32]) -> Packed {
+        let mut out = Packed::with_capacity(order.len(), self.total_len());
+        for &at in order {
+            out.push(self.get(at as usize));
+        }
+        out
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Bytes of every string together.
+    pub(crate) fn total_len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub(crate) fn get(&self, at: usize) -> &[u8] {
+        let start = if at == 0 {
+            0
+        } else {
+            self.ends[at - 1] as usize
+        };
+        &self.bytes[start..self.ends[at] as usize]
+    }
+
+    /// The first position whose string fails `before` (which holds for a
+    /// prefix of the strings), like `slice::partition_point`.
+    fn partition_point(&self, before: impl Fn(&[u8]) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if before(self.get(middle)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).map(|at| self.get(at))
+    }
+
+    /// Heap bytes held.
+    fn heap(&self) -> usize {
+        memory::allocation(self.bytes.capacity())
+            + memory::allocation(self.ends.capacity() * size_of::<u32>())
+    }
+}
+
+/// Eight bytes of `bytes` from `offset` as one big-endian word, zero
+/// padded: padded order never contradicts byte order.
+fn word(bytes: &[u8], offset: usize) -> u64 {
+    let mut word = [0; 8];
+    if let Some(tail) = bytes.get(offset..) {
+        let n = tail.len().min(8);
+        word[..n].copy_from_slice(&tail[..n]);
+    }
+    u64::from_be_bytes(word)
+}
+
+/// Runs this short are sorted by comparing whole keys.
+const SHORT_RUN: usize = 16;
+
+/// Keys up to this long are sorted as fixed-width records.
+const RECORD_BYTES: usize = 64;
+
+/// `keys` in byte order, and the position each sorted key had in `keys`
+/// (to order INCLUDE cells alike). Keys up to 64 bytes (every built-in
+/// index) are sorted as fixed-width records of big-endian words: each
+/// comparison reads words in place instead of chasing a key, and the sorted
+/// keys are written out from the records in one sequential pass. Longer
+/// keys take `sort_order`.
+pub(crate) fn sort_keys(keys: Packed) -> (Packed, Vec<u32>) {
+    let longest = (0..keys.len())
+        .map(|at| keys.get(at).len())
+        .max()
+        .unwrap_or(0);
+    if longest > RECORD_BYTES {
+        let order = sort_order(&keys);
+        return (keys.permuted(&order), order);
+    }
+    match longest.div_ceil(8) {
+        0 | 1 => sort_records::<1>(keys),
+        2 => sort_records::<2>(keys),
+        3 => sort_records::<3>(keys),
+        4 => sort_records::<4>(keys),
+        5 => sort_records::<5>(keys),
+        6 => sort_records::<6>(keys),
+        7 => sort_records::<7>(keys),
+        _ => sort_records::<8>(keys),
+    }
+}
+
+fn sort_records<const N: usize>(keys: Packed) -> (Packed, Vec<u32>) {
+    let count = u32::try_from(keys.len()).expect("under 2^32 entries");
+    let mut records: Vec<([u64; N], u32)> = (0..count)
+        .map(|at| {
+            let key = keys.get(at as usize);
+            (std::array::from_fn(|w| word(key, w * 8)), at)
+        })
+        .collect();
+    let lengths: Vec<u8> = (0..keys.len()).map(|at| keys.get(at).len() as u8).collect();
+    let total = keys.total_len();
+    // The records hold every key byte: the unsorted array can go before
+    // the sort, so the peak holds one copy of the keys besides the records.
+    drop(keys);
+    records.sort_unstable_by_key(|record| record.0);
+    let mut sorted = Packed::with_capacity(records.len(), total);
+    let mut bytes = [0u8; RECORD_BYTES];
+    let mut at = 0;
+    while at < records.len() {
+        // Zero padding makes "a" and "a\0" equal records; ordered by length
+        // (a shorter key is a prefix, so it sorts first). Index keys are
+        // prefix-free, so such runs do not occur there.
+        let mut end = at + 1;
+        while end < records.len() && records[end].0 == records[at].0 {
+            end += 1;
+        }
+        records[at..end].sort_unstable_by_key(|r| lengths[r.1 as usize]);
+        for (words, position) in &records[at..end] {
+            for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
+                chunk.copy_from_slice(&word.to_be_bytes());
+            }
+            sorted.push(&bytes[..usize::from(lengths[*position as usize])]);
+        }
+        at = end;
+    }
+    let order = records.into_iter().map(|(_, at)| at).collect();
+    (sorted, order)
+}
+
+/// The positions of `keys` in byte order, for keys of any length: a
+/// most-significant-word-first sort, in the spirit of MSD radix sort.
+/// Pairs (word, position) are sorted by their word; each run of equal
+/// words is sorted again by the next eight bytes, so a key is read once per
+/// level it needs instead of once per comparison.
+pub(crate) fn sort_order(keys: &Packed) -> Vec<u32> {
+    let count = u32::try_from(keys.len()).expect("under 2^32 entries");
+    let mut pairs: Vec<(u64, u32)> = (0..count)
+        .map(|at| (word(keys.get(at as usize), 0), at))
+        .collect();
+    sort_level(keys, &mut pairs, 0);
+    pairs.into_iter().map(|(_, at)| at).collect()
+}
+
+/// Sorts `pairs`, whose words hold the keys' bytes from `offset`.
+fn sort_level(keys: &Packed, pairs: &mut [(u64, u32)], offset: usize) {
+    pairs.sort_unstable_by_key(|pair| pair.0);
+    let mut start = 0;
+    while start < pairs.len() {
+        let same = pairs[start].0;
+        let end = start + pairs[start..].partition_point(|pair| pair.0 == same);
+        let run = &mut pairs[start..end];
+        let next = offset + 8;
+        let longer = run.len() > 1 && run.iter().any(|p| keys.get(p.1 as usize).len() > next);
+        if run.len() > SHORT_RUN && longer {
+            for pair in run.iter_mut() {
+                pair.0 = word(keys.get(pair.1 as usize), next);
+            }
+            sort_level(keys, run, next);
+        } else if run.len() > 1 {
+            // Equal so far: either short, or every key ends within this
+            // word (they can then differ only in length).
+            run.sort_unstable_by(|a, b| keys.get(a.1 as usize).cmp(keys.get(b.1 as usize)));
+        }
+        start = end;
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Entries {
-    base: Vec<IndexKey>,
+    base: Packed,
     /// INCLUDE cells of `base`, by position; empty without INCLUDE columns.
-    base_include: Vec<Box<[u8]>>,
+    base_include: Packed,
     /// One bit per `base` position; empty until something is removed.
     removed: Vec<u64>,
     removed_count: usize,
@@ -31,8 +239,8 @@ pub(crate) struct Entries {
 
 impl Entries {
     /// `keys` sorted and distinct; `include` empty or one per key.
-    pub(crate) fn from_sorted(keys: Vec<IndexKey>, include: Vec<Box<[u8]>>) -> Self {
-        debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    pub(crate) fn from_sorted(keys: Packed, include: Packed) -> Self {
+        debug_assert!((1..keys.len()).all(|at| keys.get(at - 1) < keys.get(at)));
         debug_assert!(include.is_empty() || include.len() == keys.len());
         Self {
             base: keys,
@@ -66,27 +274,45 @@ impl Entries {
     }
 
     fn find(&self, key: &[u8]) -> Result<usize, usize> {
-        self.base.binary_search_by(|k| k.as_bytes().cmp(key))
+        let at = self.base.partition_point(|k| k < key);
+        if at < self.base.len() && self.base.get(at) == key {
+            Ok(at)
+        } else {
+            Err(at)
+        }
     }
 
     fn include_at(&self, at: usize) -> &[u8] {
-        self.base_include.get(at).map_or(&[][..], |cells| cells)
+        if self.base_include.is_empty() {
+            &[]
+        } else {
+            self.base_include.get(at)
+        }
     }
 
     /// Adds an entry (or replaces its INCLUDE cells); true if it is new.
     pub(crate) fn insert(&mut self, key: IndexKey, include: Box<[u8]>) -> bool {
-        let new = match self.find(key.as_bytes()) {
-            Ok(at) => {
-                let was_removed = self.is_removed(at);
-                if was_removed {
-                    self.set_removed(at, false);
+        let new = if let Some(cells) = self.added.get_mut(key.as_bytes()) {
+            *cells = include;
+            false
+        } else {
+            match self.find(key.as_bytes()) {
+                Ok(at) => {
+                    let was_removed = self.is_removed(at);
+                    if include.as_ref() != self.include_at(at) {
+                        // Packed cells cannot change in place: the entry
+                        // moves to the added tree, its slot counts as removed.
+                        if !was_removed {
+                            self.set_removed(at, true);
+                        }
+                        self.added.insert(key, include);
+                    } else if was_removed {
+                        self.set_removed(at, false);
+                    }
+                    was_removed
                 }
-                if let Some(cells) = self.base_include.get_mut(at) {
-                    *cells = include;
-                }
-                was_removed
+                Err(_) => self.added.insert(key, include).is_none(),
             }
-            Err(_) => self.added.insert(key, include).is_none(),
         };
         self.compact_if_due();
         new
@@ -115,37 +341,41 @@ impl Entries {
         }
     }
 
-    /// Folds the writes back into one sorted vector.
+    /// Folds the writes back into one sorted array.
     fn compact(&mut self) {
         let with_include =
             !self.base_include.is_empty() || self.added.values().any(|cells| !cells.is_empty());
-        let mut keys = Vec::with_capacity(self.len());
-        let mut include = Vec::with_capacity(if with_include { self.len() } else { 0 });
-        let base = std::mem::take(&mut self.base);
-        let mut base_include = std::mem::take(&mut self.base_include).into_iter();
-        let removed = std::mem::take(&mut self.removed);
-        let mut added = std::mem::take(&mut self.added).into_iter().peekable();
-        for (at, key) in base.into_iter().enumerate() {
-            let cells = base_include.next().unwrap_or_default();
-            if removed
-                .get(at / 64)
-                .is_some_and(|w| w >> (at % 64) & 1 == 1)
-            {
+        let live = self.len();
+        let key_bytes =
+            self.base.total_len() + self.added.keys().map(|k| k.as_bytes().len()).sum::<usize>();
+        let mut keys = Packed::with_capacity(live, key_bytes);
+        let mut include = if with_include {
+            let cells =
+                self.base_include.total_len() + self.added.values().map(|c| c.len()).sum::<usize>();
+            Packed::with_capacity(live, cells)
+        } else {
+            Packed::default()
+        };
+        let added = std::mem::take(&mut self.added);
+        let mut added = added.iter().peekable();
+        for at in 0..self.base.len() {
+            if self.is_removed(at) {
                 continue;
             }
-            while let Some(next) = added.next_if(|(k, _)| *k < key) {
-                keys.push(next.0);
+            let key = self.base.get(at);
+            while let Some((next, cells)) = added.next_if(|(k, _)| k.as_bytes() < key) {
+                keys.push(next.as_bytes());
                 if with_include {
-                    include.push(next.1);
+                    include.push(cells);
                 }
             }
             keys.push(key);
             if with_include {
-                include.push(cells);
+                include.push(self.include_at(at));
             }
         }
         for (key, cells) in added {
-            keys.push(key);
+            keys.push(key.as_bytes());
             if with_include {
                 include.push(cells);
             }
@@ -184,10 +414,10 @@ impl Entries {
 
     /// The closest entries below and above `key`, `key` itself left out.
     pub(crate) fn neighbours(&self, key: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
-        let below = self.base.partition_point(|k| k.as_bytes() < key);
-        let above = self.base.partition_point(|k| k.as_bytes() <= key);
-        let base_before = self.live_before(below).map(|at| self.base[at].as_bytes());
-        let base_after = self.live_from(above).map(|at| self.base[at].as_bytes());
+        let below = self.base.partition_point(|k| k < key);
+        let above = self.base.partition_point(|k| k <= key);
+        let base_before = self.live_before(below).map(|at| self.base.get(at));
+        let base_after = self.live_from(above).map(|at| self.base.get(at));
         let added_before = self
             .added
             .range::<[u8], _>((Bound::Unbounded, Bound::Excluded(key)))
@@ -210,13 +440,13 @@ impl Entries {
     /// Base positions `start..end` between the bounds.
     fn base_span(&self, lower: Bound<&[u8]>, upper: Bound<&[u8]>) -> (usize, usize) {
         let start = match lower {
-            Bound::Included(b) => self.base.partition_point(|k| k.as_bytes() < b),
-            Bound::Excluded(b) => self.base.partition_point(|k| k.as_bytes() <= b),
+            Bound::Included(b) => self.base.partition_point(|k| k < b),
+            Bound::Excluded(b) => self.base.partition_point(|k| k <= b),
             Bound::Unbounded => 0,
         };
         let end = match upper {
-            Bound::Included(b) => self.base.partition_point(|k| k.as_bytes() <= b),
-            Bound::Excluded(b) => self.base.partition_point(|k| k.as_bytes() < b),
+            Bound::Included(b) => self.base.partition_point(|k| k <= b),
+            Bound::Excluded(b) => self.base.partition_point(|k| k < b),
             Bound::Unbounded => self.base.len(),
         }
         .max(start);
@@ -266,7 +496,7 @@ impl Entries {
     ) -> EntryIter<'a> {
         let (start, end) = self.base_span(lower, upper);
         let live = move |at: &usize| !self.is_removed(*at);
-        let entry = move |at: usize| (self.base[at].as_bytes(), self.include_at(at));
+        let entry = move |at: usize| (self.base.get(at), self.include_at(at));
         let added = self
             .added
             .range::<[u8], _>((lower, upper))
@@ -298,27 +528,19 @@ impl Entries {
         self.range(Bound::Unbounded, Bound::Unbounded, false)
     }
 
-    /// Bytes held: the vector, long keys, INCLUDE cells, the bitmap and the
-    /// tree of added entries.
+    /// Bytes held: the packed arrays of keys and INCLUDE cells, the bitmap
+    /// and the tree of added entries.
     pub(crate) fn bytes(&self) -> usize {
-        let long_keys = self
-            .base
+        let added = self
+            .added
             .iter()
-            .chain(self.added.keys())
-            .map(|k| memory::allocation(k.heap_len()))
+            .map(|(k, c)| memory::allocation(k.heap_len()) + memory::allocation(c.len()))
             .sum::<usize>();
-        let cells = self
-            .base_include
-            .iter()
-            .chain(self.added.values())
-            .map(|c| memory::allocation(c.len()))
-            .sum::<usize>();
-        memory::allocation(self.base.capacity() * size_of::<IndexKey>())
-            + memory::allocation(self.base_include.capacity() * size_of::<Box<[u8]>>())
+        self.base.heap()
+            + self.base_include.heap()
             + memory::allocation(self.removed.capacity() * size_of::<u64>())
             + memory::tree_bytes::<IndexKey, Box<[u8]>>(self.added.len(), 0)
-            + long_keys
-            + cells
+            + added
     }
 }
 
@@ -374,6 +596,14 @@ mod tests {
         IndexKey::new(&n.to_be_bytes())
     }
 
+    fn packed(numbers: impl Iterator<Item = u32>) -> Packed {
+        let mut packed = Packed::default();
+        for n in numbers {
+            packed.push(&n.to_be_bytes());
+        }
+        packed
+    }
+
     fn keys(entries: &Entries, reverse: bool) -> Vec<u32> {
         entries
             .range(Bound::Unbounded, Bound::Unbounded, reverse)
@@ -383,7 +613,7 @@ mod tests {
 
     #[test]
     fn writes_merge_with_the_built_vector_until_they_fold_back() {
-        let mut entries = Entries::from_sorted((0..3000).map(|n| key(n * 2)).collect(), Vec::new());
+        let mut entries = Entries::from_sorted(packed((0..3000).map(|n| n * 2)), Packed::default());
         let mut expected: std::collections::BTreeSet<u32> = (0..3000).map(|n| n * 2).collect();
         for n in (0..6000).step_by(3) {
             assert_eq!(entries.insert(key(n), Box::default()), expected.insert(n));
@@ -427,8 +657,86 @@ mod tests {
     }
 
     #[test]
+    fn sort_order_is_byte_order_for_shared_prefixes_and_lengths() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        let mut strings: Vec<Vec<u8>> = Vec::new();
+        // Long shared prefixes (runs through several words), keys that end
+        // inside a word, zero bytes where padding would be, and duplicates.
+        for _ in 0..5000 {
+            let mut s = vec![7u8; rng.gen_range(0..30)];
+            for _ in 0..rng.gen_range(0..6) {
+                s.push(*[0u8, 1, 255].get(rng.gen_range(0..3)).unwrap());
+            }
+            strings.push(s);
+        }
+        strings.push(Vec::new());
+        strings.push(vec![0; 8]);
+        strings.push(vec![0; 9]);
+        let mut packed = Packed::default();
+        for s in &strings {
+            packed.push(s);
+        }
+        let mut expected: Vec<&[u8]> = strings.iter().map(Vec::as_slice).collect();
+        expected.sort();
+        let order = sort_order(&packed);
+        let sorted: Vec<&[u8]> = order.iter().map(|&at| packed.get(at as usize)).collect();
+        assert_eq!(sorted, expected);
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert!(seen.iter().copied().eq(0..strings.len() as u32));
+        // As records (every string here is under 64 bytes), and with one
+        // string longer than that, by words.
+        for long in [false, true] {
+            let mut packed = packed.clone();
+            let mut expected = expected.clone();
+            let longer = vec![7u8; 100];
+            if long {
+                packed.push(&longer);
+                expected.push(&longer);
+                expected.sort();
+            }
+            let (sorted, order) = sort_keys(packed.clone());
+            assert!(sorted.iter().eq(expected.iter().copied()), "long {long}");
+            assert!(order
+                .iter()
+                .map(|&at| packed.get(at as usize))
+                .eq(sorted.iter()));
+        }
+    }
+
+    #[test]
+    fn changed_include_cells_of_a_built_entry_are_read_back() {
+        let mut include = Packed::default();
+        for n in 0..3000u32 {
+            include.push(&n.to_le_bytes());
+        }
+        let mut entries = Entries::from_sorted(packed(0..3000), include);
+        // Same key, new (longer) cells: still one entry.
+        assert!(!entries.insert(key(5), Box::new([9, 9, 9, 9, 9])));
+        assert_eq!(entries.len(), 3000);
+        let cells = |entries: &Entries, n: u32| {
+            entries
+                .iter()
+                .find(|(k, _)| *k == n.to_be_bytes())
+                .map(|(_, c)| c.to_vec())
+        };
+        assert_eq!(cells(&entries, 5), Some(vec![9; 5]));
+        assert!(!entries.insert(key(5), Box::new([1])));
+        assert_eq!(cells(&entries, 5), Some(vec![1]));
+        assert!(entries.remove(&5u32.to_be_bytes()));
+        assert_eq!(cells(&entries, 5), None);
+        assert!(entries.insert(key(5), Box::new(5u32.to_le_bytes())));
+        assert_eq!(cells(&entries, 5), Some(5u32.to_le_bytes().to_vec()));
+        assert_eq!(entries.len(), 3000);
+        entries.compact();
+        assert_eq!(cells(&entries, 5), Some(5u32.to_le_bytes().to_vec()));
+        assert_eq!(cells(&entries, 6), Some(6u32.to_le_bytes().to_vec()));
+    }
+
+    #[test]
     fn counts_match_reads_with_writes_pending() {
-        let mut entries = Entries::from_sorted((0..1000).map(|n| key(n * 2)).collect(), Vec::new());
+        let mut entries = Entries::from_sorted(packed((0..1000).map(|n| n * 2)), Packed::default());
         // Removals at and around bitmap word edges, additions in between.
         for n in [0u32, 126, 128, 254, 256, 1000, 1998] {
             assert!(entries.remove(&n.to_be_bytes()));

@@ -10,8 +10,8 @@ use gluesql_core::data::{Key, Schema, Value};
 use gluesql_core::error::{Error, Result};
 
 use super::access::{AccessSpec, RangeBound};
-use super::entries::Entries;
 pub(crate) use super::entries::EntryIter;
+use super::entries::{sort_keys, Entries, Packed};
 use super::keycode::{self, IndexKey};
 use super::rowcode;
 use crate::catalog::IndexDef;
@@ -120,6 +120,16 @@ impl SecondaryIndex {
     /// The encoded key of a stored row: its key cells (already in key
     /// form, inverted for DESC), then the row key.
     pub(crate) fn key(&self, row_key: &Key, row: &[u8], scratch: &mut Scratch) -> Result<IndexKey> {
+        Ok(IndexKey::new(self.key_bytes(row_key, row, scratch)?))
+    }
+
+    /// `key` into the scratch buffer, without an allocation.
+    fn key_bytes<'s>(
+        &self,
+        row_key: &Key,
+        row: &[u8],
+        scratch: &'s mut Scratch,
+    ) -> Result<&'s [u8]> {
         rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
         let out = &mut scratch.bytes;
         out.clear();
@@ -137,7 +147,7 @@ impl SecondaryIndex {
             }
         }
         keycode::encode_key(row_key, out);
-        Ok(IndexKey::new(out))
+        Ok(out)
     }
 
     /// The INCLUDE cells of a stored row, copied as they are encoded.
@@ -145,13 +155,19 @@ impl SecondaryIndex {
         if self.include_columns.is_empty() {
             return Ok(Box::default());
         }
-        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
         let mut cells = Vec::new();
+        self.include_into(row, scratch, &mut cells)?;
+        Ok(cells.into_boxed_slice())
+    }
+
+    /// Appends the INCLUDE cells of a stored row to `cells`.
+    fn include_into(&self, row: &[u8], scratch: &mut Scratch, cells: &mut Vec<u8>) -> Result<()> {
+        rowcode::cell_starts(row, self.cells, &mut scratch.starts)?;
         for &column in &self.include_columns {
             let (start, end) = cell(&scratch.starts, column)?;
             cells.extend_from_slice(&row[start..end]);
         }
-        Ok(cells.into_boxed_slice())
+        Ok(())
     }
 
     /// The INCLUDE values of an entry, in INCLUDE order.
@@ -159,9 +175,10 @@ impl SecondaryIndex {
         rowcode::decode(cells)
     }
 
-    /// Replaces the entries with those of `rows`: keys are encoded, sorted
-    /// once and bulk-loaded into the tree, and the statistics are read off
-    /// the sorted keys in the same pass.
+    /// Replaces the entries with those of `rows`: keys are encoded into one
+    /// packed array, sorted by `entries::sort_keys` (as fixed-width records
+    /// of big-endian words), and the statistics are read off the sorted
+    /// keys.
     pub(crate) fn build<'a>(
         &mut self,
         rows: impl Iterator<Item = (&'a Key, &'a [u8])>,
@@ -169,25 +186,34 @@ impl SecondaryIndex {
     ) -> Result<()> {
         let mut scratch = Scratch::default();
         let width = self.key_columns.len();
-        if self.include_columns.is_empty() {
-            let mut keys = Vec::with_capacity(count);
-            for (row_key, row) in rows {
-                keys.push(self.key(row_key, row, &mut scratch)?);
+        let with_include = !self.include_columns.is_empty();
+        let mut keys = Packed::with_capacity(count, 0);
+        let mut include = Packed::with_capacity(if with_include { count } else { 0 }, 0);
+        let mut cells = Vec::new();
+        for (row_key, row) in rows {
+            let key = self.key_bytes(row_key, row, &mut scratch)?;
+            if keys.is_empty() {
+                // Keys of one index are about as long as each other.
+                keys.reserve_bytes(key.len() * count + count / 8);
             }
-            keys.sort_unstable();
-            self.stats = self.analyze(keys.iter().map(IndexKey::as_bytes), width)?;
-            self.entries = Entries::from_sorted(keys, Vec::new());
-        } else {
-            let mut entries = Vec::with_capacity(count);
-            for (row_key, row) in rows {
-                let include = self.include(row, &mut scratch)?;
-                entries.push((self.key(row_key, row, &mut scratch)?, include));
+            keys.push(key);
+            if with_include {
+                cells.clear();
+                self.include_into(row, &mut scratch, &mut cells)?;
+                if include.is_empty() {
+                    include.reserve_bytes(cells.len() * count + count / 8);
+                }
+                include.push(&cells);
             }
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            self.stats = self.analyze(entries.iter().map(|(k, _)| k.as_bytes()), width)?;
-            let (keys, include) = entries.into_iter().unzip();
-            self.entries = Entries::from_sorted(keys, include);
         }
+        let (keys, order) = sort_keys(keys);
+        let include = if with_include {
+            include.permuted(&order)
+        } else {
+            include
+        };
+        self.stats = self.analyze(keys.iter(), width)?;
+        self.entries = Entries::from_sorted(keys, include);
         Ok(())
     }
 
