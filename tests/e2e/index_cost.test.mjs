@@ -51,20 +51,20 @@ async function waitUsage(name, scans) {
 }
 
 test('usage counts the seeks B ran, resets, and marks the rest of B unused', async () => {
-  await page.waitForSelector('[data-testid=index-usage-audit_user_date_idx]');
+  await page.waitForSelector('[data-testid=index-usage-audit_action_date_idx]');
   await page.click('[data-testid=usage-reset]');
   for (const name of ALL) await waitUsage(name, 0);
-  await runSql(page, 'SELECT * FROM upstream_domainauditevent WHERE user_id = 5 ORDER BY timestamp DESC');
+  await runSql(page, "SELECT * FROM upstream_domainauditevent WHERE action = 'upload_created' ORDER BY timestamp DESC");
   // Every repetition of B seeks the index once; A (no index) reads none.
-  await waitUsage('audit_user_date_idx', RUNS);
-  const used = await usageOf('audit_user_date_idx');
+  await waitUsage('audit_action_date_idx', RUNS);
+  const used = await usageOf('audit_action_date_idx');
   assert.ok(used.read > 0 && used.read % RUNS === 0, JSON.stringify(used));
   assert.equal(used.fetch, used.read, 'SELECT * fetches the row of every entry read');
-  for (const name of PHASE3.filter((n) => n !== 'audit_user_date_idx')) {
+  for (const name of PHASE3.filter((n) => n !== 'audit_action_date_idx')) {
     assert.deepEqual(await usageOf(name), { scan: 0, read: 0, fetch: 0 }, name);
     assert.match(await text(page, `[data-testid=index-unused-${name}]`), /unused — candidate to drop/);
   }
-  assert.equal(await page.locator('[data-testid=index-unused-audit_user_date_idx]').count(), 0);
+  assert.equal(await page.locator('[data-testid=index-unused-audit_action_date_idx]').count(), 0);
   // The proposal is not in B: not a candidate there.
   assert.equal(await page.locator('[data-testid=index-unused-reportrun_covering_idx]').count(), 0);
 });
@@ -87,7 +87,7 @@ test('a cost measurement shows sizes, write costs and the covering comparison', 
   assert.match(projected, /10 of 10/, projected);
   // The measurement's own reads and writes are no part of the usage.
   await page.click('[data-testid=usage-refresh]');
-  await waitUsage('audit_user_date_idx', RUNS);
+  await waitUsage('audit_action_date_idx', RUNS);
   assert.deepEqual(await usageOf('reportrun_covering_idx'), { scan: 0, read: 0, fetch: 0 });
   await page.locator('[data-testid=index-costs]').screenshot({ path: `${shots}/index-costs.png` });
   await page.locator('[data-testid=index-usage]').screenshot({ path: `${shots}/index-usage.png` });
