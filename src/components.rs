@@ -4,6 +4,7 @@ pub mod copy_link;
 pub mod dataset_panel;
 pub mod distribution_strip;
 pub mod earlier_statements;
+pub mod engine_agreement;
 pub mod embed_pane;
 pub mod embed_view;
 pub mod index_costs;

@@ -4,6 +4,7 @@ use seekscan_core::protocol::Slot;
 use yew::prelude::*;
 
 use crate::components::markdown_preview::{markdown_of, MarkdownPreview};
+use crate::components::engine_agreement::EngineAgreement;
 use crate::components::result_pane::ResultPane;
 use crate::components::verdict_bar::VerdictBar;
 use crate::state::{AppState, Purpose};
@@ -20,6 +21,8 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
     html! {
         <section class="results" aria-label="Results">
             <VerdictBar comparison={state.comparison()} />
+            <EngineAgreement pattern={state.experiment.pattern.clone().filter(|_| state.experiment.sql.is_none())}
+                scale={state.experiment.scale} tenant_id={state.experiment.params.get("tenant").cloned()} />
             <div class="panes">
                 { for Slot::BOTH.map(|slot| pane(state, slot)) }
             </div>
