@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::embed_view::EmbedView;
 use crate::components::workbench::Workbench;
+use crate::components::workload_view::{use_workload_tasks, WorkloadView};
 use crate::state::{AppState, EngineStatus};
 use crate::{run_guard, url_sync};
 
@@ -28,6 +29,7 @@ pub fn App() -> Html {
         run_guard::remember(sql.as_deref())
     });
     engine::use_repeats(&state, &engine);
+    use_workload_tasks(&state, &engine);
     let handlers = handlers::handlers(&state, &engine);
 
     // A link with a query runs it once, as soon as the data is ready.
@@ -44,6 +46,6 @@ pub fn App() -> Html {
     if *embed {
         html! { <EmbedView state={state.clone()} {handlers} /> }
     } else {
-        html! { <Workbench state={state.clone()} {handlers} /> }
+        html! { <><Workbench state={state.clone()} {handlers} /><WorkloadView state={state.clone()} /></> }
     }
 }

@@ -1,6 +1,7 @@
 //! One component per file.
 pub mod add_index_form;
 pub mod copy_link;
+pub mod crossover_chart;
 pub mod dataset_panel;
 pub mod distribution_strip;
 pub mod earlier_statements;
@@ -27,4 +28,6 @@ pub mod side_panel;
 pub mod sql_editor;
 pub mod status_badge;
 pub mod verdict_bar;
+pub mod why_line;
 pub mod workbench;
+pub mod workload_view;

@@ -12,6 +12,7 @@ use seekscan_core::protocol::{
 use yew::Reducible;
 
 pub use crate::components::index_costs::CostState;
+pub use crate::components::workload_view::{WorkloadAction, WorkloadState};
 pub use crate::repeats::PaneState;
 use crate::repeats::{self, Ask};
 
@@ -96,6 +97,8 @@ pub struct AppState {
     pub regenerating: bool,
     /// What the indexes cost and how they were used, as last reported.
     pub costs: CostState,
+    /// The workload view's run and crossover chart (see `workload_view`).
+    pub workload: WorkloadState,
 }
 
 impl AppState {
@@ -128,6 +131,7 @@ impl AppState {
             dropped: Vec::new(),
             regenerating: false,
             costs: CostState::default(),
+            workload: WorkloadState::default(),
         }
     }
 
@@ -214,6 +218,8 @@ impl AppState {
 
 pub enum Action {
     Worker(Response),
+    /// The workload view: run, chart, stop, weights (see `workload_view::reduce`).
+    Workload(WorkloadAction),
     /// The worker of this generation died, for this reason.
     WorkerDied {
         generation: u32,
@@ -330,6 +336,7 @@ impl Reducible for AppState {
                 worker_died(&mut next, message);
             }
             Action::Worker(Response::Ran(report)) => ran(&mut next, report),
+            Action::Workload(action) => crate::components::workload_view::reduce(&mut next, action),
             Action::Worker(Response::Repeated(report)) => {
                 next.worker_memory = report.memory_bytes.or(next.worker_memory);
                 repeats::answered(&mut next, report);
@@ -401,6 +408,7 @@ fn loading(state: &mut AppState, response: Response) {
         }
         Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
         Response::IndexCost(_) | Response::Usage(_) => state.costs.answer(response),
+        Response::Workload(report) => crate::components::workload_view::answered(state, report),
         Response::Ran(_) | Response::Repeated(_) => {}
     }
 }

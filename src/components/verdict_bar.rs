@@ -2,13 +2,15 @@ use seekscan_core::comparison::Verdict;
 use seekscan_core::protocol::RowAgreement;
 use yew::prelude::*;
 
+use crate::components::why_line::WhyLine;
+
 #[derive(Properties, PartialEq)]
 pub struct VerdictBarProps {
     pub comparison: Option<(Verdict, RowAgreement)>,
 }
 
-/// "B is 37× faster than A …; the document expected 85% faster" and whether
-/// both configurations returned the same rows.
+/// "B is 37× faster than A …; the document expected 85% faster", whether
+/// both configurations returned the same rows, and why the gain is what it is.
 #[component]
 pub fn VerdictBar(props: &VerdictBarProps) -> Html {
     let Some((verdict, agreement)) = &props.comparison else {
@@ -25,6 +27,7 @@ pub fn VerdictBar(props: &VerdictBarProps) -> Html {
             <span class={classes!("agreement", bad.then_some("bad"))} data-testid="agreement">
                 { if bad { "✗ " } else { "✓ " } }{ agreement.text() }
             </span>
+            <WhyLine why={verdict.why.clone()} />
         </div>
     }
 }

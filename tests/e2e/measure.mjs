@@ -117,6 +117,25 @@ async function wasmSizes() {
   return sizes;
 }
 
+// The workload view's Run (every pattern for both tenants under A and B,
+// with the page's 20 runs and time budget): from the click to its last row.
+async function workload(page) {
+  const started = Date.now();
+  await page.click('[data-testid=workload-run]');
+  await page.waitForFunction(
+    () => {
+      const p = document.querySelector('[data-testid=workload-progress]');
+      return p && p.dataset.total !== '0' && p.dataset.done === p.dataset.total;
+    },
+    null,
+    { timeout: 900_000, polling: 'raf' },
+  );
+  return {
+    wall_ms: Date.now() - started,
+    verdict: await page.locator('[data-testid=workload-verdict]').innerText(),
+  };
+}
+
 async function measure(browser, scale) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -140,6 +159,8 @@ async function measure(browser, scale) {
     result.patterns.push(one);
   }
   result.toggles = await toggles(page);
+  result.workload = await workload(page);
+  console.error(JSON.stringify({ workload: result.workload }));
   result.worker_memory_after_runs_mib = await workerMemoryMiB(page);
   if (process.env.SEEKSCAN_SHOTS) await page.screenshot({ path: `${process.env.SEEKSCAN_SHOTS}/measure-${scale}.png` });
   await page.close();

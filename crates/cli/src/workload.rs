@@ -99,7 +99,7 @@ fn runs(measured: &workload::Measured, wanted: u32) -> String {
     let n = measured.timings.samples_us.len();
     match measured.ending {
         Ending::Complete => format!("{n}"),
-        _ => format!("{n}/{wanted}"),
+        _ => format!("{n} of {wanted}"),
     }
 }
 
@@ -119,7 +119,7 @@ fn table(
         args.budget
     )];
     lines.push(format!(
-        "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>5} {:>8}  {}",
+        "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12} {:>8}  {}",
         "pattern",
         "tenant",
         "w",
@@ -144,7 +144,7 @@ fn table(
             None => "—",
         };
         lines.push(format!(
-            "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>5} {:>7.1}×  {}% {met}",
+            "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12} {:>7.1}×  {}% {met}",
             row.pattern,
             row.tenant.word(),
             weights.of(&row.pattern),
@@ -156,7 +156,7 @@ fn table(
             micros(row.a.timings.p95_us),
             micros(row.b.timings.median_us),
             micros(row.b.timings.p95_us),
-            format!("{}+{}", runs(&row.a, args.repeat), runs(&row.b, args.repeat)),
+            format!("{} · {}", runs(&row.a, args.repeat), runs(&row.b, args.repeat)),
             row.speedup,
             row.expected_percent.as_deref().unwrap_or("?"),
         ));

@@ -225,13 +225,15 @@ fn reads(e: &Explanation) -> String {
             thousands(a.rows_examined)
         ));
     }
+    let mut text = format!("{subject} {}", join_clauses(&parts));
     if b.index.is_some() {
-        parts.push(match b.table_lookups {
-            0 => "a covering read with no table lookup".to_owned(),
-            n => format!("{} table lookups", thousands(n)),
+        text.push_str(&match b.table_lookups {
+            0 => "; a covering read with no table lookup".to_owned(),
+            1 => "; 1 table lookup".to_owned(),
+            n => format!("; {} table lookups", thousands(n)),
         });
     }
-    format!("{subject} {}", join_clauses(&parts))
+    text
 }
 
 /// "x", "x and y", "x, y and z".
