@@ -21,27 +21,46 @@ fn compaction_threshold(base: usize) -> usize {
 }
 
 /// Byte strings back to back in one buffer, each found by its end offset.
+/// The buffer is held as 64-bit words so that a build can turn the
+/// buffer of its sort records into the array in place (`from_records`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Packed {
-    bytes: Vec<u8>,
+    words: Vec<u64>,
+    /// Bytes in use at the start of `words`.
+    len: usize,
     ends: Vec<u32>,
 }
 
 impl Packed {
     pub(crate) fn with_capacity(items: usize, bytes: usize) -> Self {
         Self {
-            bytes: Vec::with_capacity(bytes),
+            words: Vec::with_capacity(bytes.div_ceil(8)),
+            len: 0,
             ends: Vec::with_capacity(items),
         }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: every u64 is eight initialised bytes, u8 has alignment 1,
+        // and `len` never exceeds the words' bytes.
+        unsafe { std::slice::from_raw_parts(self.words.as_ptr().cast::<u8>(), self.len) }
     }
 
     /// Appends one string. Offsets are 32-bit: a wasm worker's whole
     /// memory is 4 GiB, and the largest dataset's index holds a few
     /// hundred MiB, so a longer array is a bug.
     pub(crate) fn push(&mut self, item: &[u8]) {
-        self.bytes.extend_from_slice(item);
-        let end = u32::try_from(self.bytes.len()).expect("an index array under 4 GiB");
-        self.ends.push(end);
+        let end = self.len + item.len();
+        if end.div_ceil(8) > self.words.len() {
+            self.words.resize(end.div_ceil(8), 0);
+        }
+        // SAFETY: as in `bytes`, over the words now covering `end` bytes.
+        let bytes =
+            unsafe { std::slice::from_raw_parts_mut(self.words.as_mut_ptr().cast::<u8>(), end) };
+        bytes[self.len..].copy_from_slice(item);
+        self.len = end;
+        self.ends
+            .push(u32::try_from(end).expect("an index array under 4 GiB"));
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -49,7 +68,8 @@ impl Packed {
     }
 
     pub(crate) fn reserve_bytes(&mut self, bytes: usize) {
-        self.bytes.reserve(bytes.saturating_sub(self.bytes.len()));
+        self.words
+            .reserve(bytes.div_ceil(8).saturating_sub(self.words.len()));
     }
 
     /// The strings at `order`'s positions, in that order, in a buffer of
@@ -68,7 +88,7 @@ impl Packed {
 
     /// Bytes of every string together.
     pub(crate) fn total_len(&self) -> usize {
-        self.bytes.len()
+        self.len
     }
 
     pub(crate) fn get(&self, at: usize) -> &[u8] {
@@ -77,7 +97,7 @@ impl Packed {
         } else {
             self.ends[at - 1] as usize
         };
-        &self.bytes[start..self.ends[at] as usize]
+        &self.bytes()[start..self.ends[at] as usize]
     }
 
     /// The first position whose string fails `before` (which holds for a
@@ -101,7 +121,7 @@ impl Packed {
 
     /// Heap bytes held.
     fn heap(&self) -> usize {
-        memory::allocation(self.bytes.capacity())
+        memory::allocation(self.words.capacity() * size_of::<u64>())
             + memory::allocation(self.ends.capacity() * size_of::<u32>())
     }
 }
@@ -123,69 +143,143 @@ const SHORT_RUN: usize = 16;
 /// Keys up to this long are sorted as fixed-width records.
 const RECORD_BYTES: usize = 64;
 
-/// `keys` in byte order, and the position each sorted key had in `keys`
-/// (to order INCLUDE cells alike). Keys up to 64 bytes (every built-in
-/// index) are sorted as fixed-width records of big-endian words: each
-/// comparison reads words in place instead of chasing a key, and the sorted
-/// keys are written out from the records in one sequential pass. Longer
-/// keys take `sort_order`.
-pub(crate) fn sort_keys(keys: Packed) -> (Packed, Vec<u32>) {
-    let longest = (0..keys.len())
-        .map(|at| keys.get(at).len())
-        .max()
-        .unwrap_or(0);
+/// A sort record: the key's bytes as big-endian words (zero padded), and
+/// its position in the input.
+type Record<const N: usize> = ([u64; N], u32);
+
+/// Hands every key, in input order, to the function it is given.
+pub(crate) type EachKey<'a> =
+    dyn FnMut(&mut dyn FnMut(&[u8])) -> gluesql_core::error::Result<()> + 'a;
+
+/// Keys given in input order, sorted: what an index build makes.
+pub(crate) struct SortedKeys {
+    pub(crate) keys: Packed,
+    /// The input position of each sorted key (to order INCLUDE cells
+    /// alike); empty unless asked for.
+    pub(crate) order: Vec<u32>,
+}
+
+/// Sorts the keys `each_key` hands over (calling it twice: once for the
+/// longest key, once to fill the records). Keys up to 64 bytes (every
+/// built-in index) are sorted as fixed-width records of big-endian words:
+/// a comparison reads words in place instead of chasing a key, and the
+/// records' own buffer becomes the sorted array, so a build holds one copy
+/// of its keys at a time. Longer keys take `sort_order`.
+pub(crate) fn sort_keys(
+    count: usize,
+    with_order: bool,
+    each_key: &mut EachKey<'_>,
+) -> gluesql_core::error::Result<SortedKeys> {
+    let mut longest = 0;
+    each_key(&mut |key| longest = longest.max(key.len()))?;
     if longest > RECORD_BYTES {
+        let mut keys = Packed::with_capacity(count, 0);
+        each_key(&mut |key| keys.push(key))?;
         let order = sort_order(&keys);
-        return (keys.permuted(&order), order);
+        let keys = keys.permuted(&order);
+        return Ok(SortedKeys { keys, order });
     }
     match longest.div_ceil(8) {
-        0 | 1 => sort_records::<1>(keys),
-        2 => sort_records::<2>(keys),
-        3 => sort_records::<3>(keys),
-        4 => sort_records::<4>(keys),
-        5 => sort_records::<5>(keys),
-        6 => sort_records::<6>(keys),
-        7 => sort_records::<7>(keys),
-        _ => sort_records::<8>(keys),
+        0 | 1 => sort_records::<1>(count, with_order, each_key),
+        2 => sort_records::<2>(count, with_order, each_key),
+        3 => sort_records::<3>(count, with_order, each_key),
+        4 => sort_records::<4>(count, with_order, each_key),
+        5 => sort_records::<5>(count, with_order, each_key),
+        6 => sort_records::<6>(count, with_order, each_key),
+        7 => sort_records::<7>(count, with_order, each_key),
+        _ => sort_records::<8>(count, with_order, each_key),
     }
 }
 
-fn sort_records<const N: usize>(keys: Packed) -> (Packed, Vec<u32>) {
-    let count = u32::try_from(keys.len()).expect("under 2^32 entries");
-    let mut records: Vec<([u64; N], u32)> = (0..count)
-        .map(|at| {
-            let key = keys.get(at as usize);
-            (std::array::from_fn(|w| word(key, w * 8)), at)
-        })
-        .collect();
-    let lengths: Vec<u8> = (0..keys.len()).map(|at| keys.get(at).len() as u8).collect();
-    let total = keys.total_len();
-    // The records hold every key byte: the unsorted array can go before
-    // the sort, so the peak holds one copy of the keys besides the records.
-    drop(keys);
+fn sort_records<const N: usize>(
+    count: usize,
+    with_order: bool,
+    each_key: &mut EachKey<'_>,
+) -> gluesql_core::error::Result<SortedKeys> {
+    let mut records: Vec<Record<N>> = Vec::with_capacity(count);
+    let mut lengths: Vec<u8> = Vec::with_capacity(count);
+    each_key(&mut |key| {
+        let at = u32::try_from(records.len()).expect("under 2^32 entries");
+        records.push((std::array::from_fn(|w| word(key, w * 8)), at));
+        lengths.push(key.len() as u8);
+    })?;
     records.sort_unstable_by_key(|record| record.0);
-    let mut sorted = Packed::with_capacity(records.len(), total);
-    let mut bytes = [0u8; RECORD_BYTES];
+    // Zero padding makes "a" and "a\0" equal records: such runs are ordered
+    // by length (the shorter is a prefix, so it sorts first). Index keys
+    // are prefix-free, so these runs do not occur there.
     let mut at = 0;
     while at < records.len() {
-        // Zero padding makes "a" and "a\0" equal records; ordered by length
-        // (a shorter key is a prefix, so it sorts first). Index keys are
-        // prefix-free, so such runs do not occur there.
         let mut end = at + 1;
         while end < records.len() && records[end].0 == records[at].0 {
             end += 1;
         }
-        records[at..end].sort_unstable_by_key(|r| lengths[r.1 as usize]);
-        for (words, position) in &records[at..end] {
-            for (chunk, word) in bytes.chunks_exact_mut(8).zip(words) {
-                chunk.copy_from_slice(&word.to_be_bytes());
-            }
-            sorted.push(&bytes[..usize::from(lengths[*position as usize])]);
+        if end - at > 1 {
+            records[at..end].sort_unstable_by_key(|r| lengths[r.1 as usize]);
         }
         at = end;
     }
-    let order = records.into_iter().map(|(_, at)| at).collect();
-    (sorted, order)
+    let order = if with_order {
+        records.iter().map(|r| r.1).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(SortedKeys {
+        keys: Packed::from_records(records, &lengths),
+        order,
+    })
+}
+
+impl Packed {
+    /// The records' keys, in the records' order, written over the records'
+    /// own buffer from its start. A key takes at most the `8 * N` bytes of
+    /// its record's words, so record `i`'s key lands below record `i + 1`:
+    /// each record is read (copied out) before any byte of it is written.
+    fn from_records<const N: usize>(records: Vec<Record<N>>, lengths: &[u8]) -> Packed {
+        let count = records.len();
+        let mut ends = Vec::with_capacity(count);
+        let mut records = std::mem::ManuallyDrop::new(records);
+        let (base, capacity) = (records.as_mut_ptr(), records.capacity());
+        let bytes_base = base.cast::<u8>();
+        let mut written = 0usize;
+        let mut bytes = [0u8; RECORD_BYTES];
+        for at in 0..count {
+            // SAFETY: `at < count` records are initialised; record `at` has
+            // not been written over yet (see above).
+            let (words, position) = unsafe { base.add(at).read() };
+            let len = usize::from(lengths[position as usize]);
+            for (chunk, word) in bytes.chunks_exact_mut(8).zip(&words) {
+                chunk.copy_from_slice(&word.to_be_bytes());
+            }
+            // SAFETY: `written + len <= 8 * N * (at + 1)`, inside the buffer
+            // and below record `at + 1`; `copy` allows the overlap with
+            // record `at`, already read.
+            unsafe { std::ptr::copy(bytes.as_ptr(), bytes_base.add(written), len) };
+            written += len;
+            ends.push(u32::try_from(written).expect("an index array under 4 GiB"));
+        }
+        let words = written.div_ceil(8);
+        // The last word's tail still holds record bytes (maybe padding,
+        // never initialised): zero it before reading it as a u64.
+        // SAFETY: `words * 8 <= written + 7 < count * size_of::<Record<N>>()`
+        // (or both are zero).
+        unsafe { std::ptr::write_bytes(bytes_base.add(written), 0, words * 8 - written) };
+        // SAFETY: the allocation is `capacity` records of alignment 8, that
+        // is `capacity * size_of::<Record<N>>() / 8` u64s: the same layout;
+        // its first `words` u64s are initialised.
+        let mut words = unsafe {
+            Vec::from_raw_parts(
+                base.cast::<u64>(),
+                words,
+                capacity * size_of::<Record<N>>() / 8,
+            )
+        };
+        words.shrink_to_fit();
+        Packed {
+            words,
+            len: written,
+            ends,
+        }
+    }
 }
 
 /// The positions of `keys` in byte order, for keys of any length: a
@@ -696,12 +790,27 @@ mod tests {
                 expected.push(&longer);
                 expected.sort();
             }
-            let (sorted, order) = sort_keys(packed.clone());
-            assert!(sorted.iter().eq(expected.iter().copied()), "long {long}");
+            let SortedKeys { keys, order } = sort_keys(packed.len(), true, &mut |key| {
+                packed.iter().for_each(&mut *key);
+                Ok(())
+            })
+            .unwrap();
+            assert!(keys.iter().eq(expected.iter().copied()), "long {long}");
             assert!(order
                 .iter()
                 .map(|&at| packed.get(at as usize))
-                .eq(sorted.iter()));
+                .eq(keys.iter()));
+            // Without the order, and in the records' own buffer, pushes go on.
+            let mut keys = sort_keys(packed.len(), false, &mut |key| {
+                packed.iter().for_each(&mut *key);
+                Ok(())
+            })
+            .unwrap()
+            .keys;
+            assert!(keys.iter().eq(expected.iter().copied()));
+            keys.push(b"tail");
+            assert_eq!(keys.get(keys.len() - 1), b"tail");
+            assert_eq!(keys.get(keys.len() - 2), *expected.last().unwrap());
         }
     }
 

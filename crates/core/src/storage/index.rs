@@ -181,23 +181,22 @@ impl SecondaryIndex {
     /// keys.
     pub(crate) fn build<'a>(
         &mut self,
-        rows: impl Iterator<Item = (&'a Key, &'a [u8])>,
+        rows: impl Iterator<Item = (&'a Key, &'a [u8])> + Clone,
         count: usize,
     ) -> Result<()> {
         let mut scratch = Scratch::default();
         let width = self.key_columns.len();
         let with_include = !self.include_columns.is_empty();
-        let mut keys = Packed::with_capacity(count, 0);
-        let mut include = Packed::with_capacity(if with_include { count } else { 0 }, 0);
-        let mut cells = Vec::new();
-        for (row_key, row) in rows {
-            let key = self.key_bytes(row_key, row, &mut scratch)?;
-            if keys.is_empty() {
-                // Keys of one index are about as long as each other.
-                keys.reserve_bytes(key.len() * count + count / 8);
+        let sorted = sort_keys(count, with_include, &mut |key| {
+            for (row_key, row) in rows.clone() {
+                key(self.key_bytes(row_key, row, &mut scratch)?);
             }
-            keys.push(key);
-            if with_include {
+            Ok(())
+        })?;
+        let include = if with_include {
+            let mut include = Packed::with_capacity(count, 0);
+            let mut cells = Vec::new();
+            for (_, row) in rows {
                 cells.clear();
                 self.include_into(row, &mut scratch, &mut cells)?;
                 if include.is_empty() {
@@ -205,15 +204,12 @@ impl SecondaryIndex {
                 }
                 include.push(&cells);
             }
-        }
-        let (keys, order) = sort_keys(keys);
-        let include = if with_include {
-            include.permuted(&order)
+            include.permuted(&sorted.order)
         } else {
-            include
+            Packed::default()
         };
-        self.stats = self.analyze(keys.iter(), width)?;
-        self.entries = Entries::from_sorted(keys, include);
+        self.stats = self.analyze(sorted.keys.iter(), width)?;
+        self.entries = Entries::from_sorted(sorted.keys, include);
         Ok(())
     }
 
