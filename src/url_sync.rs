@@ -68,6 +68,13 @@ pub fn current_href() -> String {
     gloo_utils::window().location().href().unwrap_or_default()
 }
 
+/// The current experiment's URL in the embed layout.
+pub fn embed_href() -> String {
+    let (experiment, _) = Experiment::from_query(&search());
+    let origin = gloo_utils::window().location().origin().unwrap_or_default();
+    format!("{origin}{}", link(&experiment, true))
+}
+
 /// The full page's URL for `experiment`: what "open in seekscan" opens.
 pub fn full_page_href(experiment: &Experiment) -> String {
     let origin = gloo_utils::window().location().origin().unwrap_or_default();

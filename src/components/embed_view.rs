@@ -98,16 +98,19 @@ fn use_height_messages() {
     });
 }
 
-/// `{type: 'seekscan:height', height}` to the parent (any origin: the height
+/// `{type: 'seekscan:height', height}` (the content's height in CSS
+/// pixels) to the parent (any origin: the height
 /// is no secret, and a doc page may live anywhere).
 fn post_height() {
     let window = gloo_utils::window();
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
+    // The body's own height, not the root's scrollHeight, which never drops
+    // below the frame's height and so could only ever grow the iframe.
     let height = gloo_utils::document()
-        .document_element()
-        .map_or(0, |root| root.scroll_height());
+        .body()
+        .map_or(0, |body| body.offset_height());
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"seekscan:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());

@@ -74,11 +74,18 @@ test('Run re-runs the embedded experiment; open in seekscan is the full page', a
   assert.equal(link.searchParams.get('scale'), '10000');
   const full = await browser.newPage();
   await full.goto(href);
+  // The full page offers the snippet that embeds this same experiment.
+  await full.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   await waitReady(full);
   await waitPanes(full, 0);
   assert.equal(await full.getAttribute('body', 'data-embed'), null);
   assert.ok(await full.isVisible('[data-testid=sql-editor]'));
   assert.match(await full.innerText('[data-testid=plan-b]'), /audit_cust_action_idx/);
+  await full.click('[data-testid=copy-embed]');
+  const feedback = await (await full.waitForSelector('[data-testid=copy-feedback]')).innerText();
+  // Without a clipboard the page shows the snippet instead.
+  const snippet = feedback === 'embed snippet copied' ? await full.evaluate(() => navigator.clipboard.readText()) : feedback;
+  assert.match(snippet, /^<iframe src="http:\/\/[^"]+\/\?embed&amp;scale=10000&amp;[^"]*pattern=audit_trail[^"]*" width="800" height="450"/, snippet);
   await full.close();
   await page.close();
 });
@@ -118,7 +125,7 @@ test('a cross-origin iframe loads the embed and receives its height', async () =
     await waitReady(frame);
     await waitPanes(frame, 0);
     // Once the plans are shown, a message carries the document's height as it is now.
-    const shown = await frame.evaluate(() => document.documentElement.scrollHeight);
+    const shown = await frame.evaluate(() => document.body.offsetHeight);
     await page.waitForFunction(
       (height) => window.heights.some((h) => h.height === height),
       shown,
@@ -128,6 +135,10 @@ test('a cross-origin iframe loads the embed and receives its height', async () =
     assert.ok(heights.every((h) => h.origin === seekscan.origin), JSON.stringify(heights));
     assert.ok(heights.length >= 2, `one message per layout change: ${JSON.stringify(heights)}`);
     assert.ok(shown > 100 && shown <= 450, `height ${shown}`);
+    // The parent sized the frame to the content: the content's height, not the frame's.
+    await page.waitForFunction((height) => document.getElementById('seekscan').getBoundingClientRect().height === height, shown);
+    const fitted = await frame.evaluate(() => ({ body: document.body.offsetHeight, root: document.documentElement.scrollHeight, view: window.innerHeight }));
+    assert.ok(fitted.root <= fitted.view + 1, `no scrolling in the fitted frame: ${JSON.stringify(fitted)}`);
     await page.screenshot({ path: `${shots}/embed-cross-origin.png` });
     assert.deepEqual(errors, []);
   } finally {

@@ -41,7 +41,7 @@ test('a lesson opens from the picker and its check holds', async () => {
   assert.equal(link.searchParams.get('lesson'), 'column_order');
   assert.equal(link.searchParams.get('scale'), '10000');
   assert.match(link.searchParams.get('index'), /^CREATE INDEX reportrun_started_cust_status_idx/);
-  await page.screenshot({ path: `${shots}/lesson-column-order.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/lesson-column-order.png` });
   assert.deepEqual(errors, []);
   await page.close();
 });
