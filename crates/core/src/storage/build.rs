@@ -57,14 +57,59 @@ pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed>
     copy_chunk(rows, key_column)
 }
 
-fn build_one(tables: &BTreeMap<String, Table>, index: &mut SecondaryIndex) -> Result<()> {
+fn build_one(
+    tables: &BTreeMap<String, Table>,
+    index: &mut SecondaryIndex,
+    longest: Option<usize>,
+) -> Result<()> {
     let table = tables
         .get(&index.def.table)
         .ok_or_else(|| Error::StorageMsg(format!("table {} does not exist", index.def.table)))?;
-    index.build(
+    index.build_sized(
         table.rows.iter().map(|(key, row)| (key, &row[..])),
         table.rows.len(),
+        longest,
     )
+}
+
+/// The longest key of each index, read for all of a table's indexes in one
+/// pass over its rows (each row's cells found once), so each build sizes
+/// its sort records without a pass of its own.
+fn longest_keys(
+    tables: &BTreeMap<String, Table>,
+    pending: &[SecondaryIndex],
+) -> Vec<Option<usize>> {
+    let mut longest: Vec<Option<usize>> = vec![None; pending.len()];
+    for (name, table) in tables {
+        let of_table: Vec<usize> = (0..pending.len())
+            .filter(|&at| pending[at].def.table == *name)
+            .collect();
+        if of_table.len() < 2 {
+            continue;
+        }
+        let cells = of_table
+            .iter()
+            .map(|&at| pending[at].cells())
+            .max()
+            .unwrap_or(0);
+        let (mut starts, mut scratch) = (Vec::new(), Vec::new());
+        let mut lengths = vec![0usize; of_table.len()];
+        let measured = table.rows.iter().try_for_each(|(key, row)| {
+            rowcode::cell_starts(row, cells, &mut starts)?;
+            for (length, &at) in lengths.iter_mut().zip(&of_table) {
+                let len = pending[at].key_len(key, row, &starts, &mut scratch)?;
+                *length = (*length).max(len);
+            }
+            Ok::<(), Error>(())
+        });
+        // A row that cannot be measured fails its build, with its own error.
+        if measured.is_ok() {
+            for (length, &at) in lengths.iter().zip(&of_table) {
+                longest[at] = Some(*length);
+            }
+        }
+    }
+    longest
 }
 
 /// Fills each empty index from its table's rows; `started(name)` is told
@@ -74,16 +119,17 @@ pub(crate) fn build_indexes(
     mut pending: Vec<SecondaryIndex>,
     started: &mut dyn FnMut(&str),
 ) -> Result<Vec<SecondaryIndex>> {
+    let longest = longest_keys(tables, &pending);
     #[cfg(not(target_arch = "wasm32"))]
     {
         let threads = threads().min(pending.len());
         if threads > 1 {
-            return build_in_parallel(tables, pending, threads, started);
+            return build_in_parallel(tables, pending, &longest, threads, started);
         }
     }
-    for index in &mut pending {
+    for (index, longest) in pending.iter_mut().zip(longest) {
         started(&index.def.name);
-        build_one(tables, index)?;
+        build_one(tables, index, longest)?;
     }
     Ok(pending)
 }
@@ -92,6 +138,7 @@ pub(crate) fn build_indexes(
 fn build_in_parallel(
     tables: &BTreeMap<String, Table>,
     pending: Vec<SecondaryIndex>,
+    longest: &[Option<usize>],
     threads: usize,
     started: &mut dyn FnMut(&str),
 ) -> Result<Vec<SecondaryIndex>> {
@@ -117,7 +164,7 @@ fn build_in_parallel(
                     break;
                 };
                 let _ = sender.send(Event::Started(index.def.name.clone()));
-                let result = build_one(tables, &mut index).map(|()| index);
+                let result = build_one(tables, &mut index, longest[at]).map(|()| index);
                 let _ = sender.send(Event::Built(at, Box::new(result)));
             });
         }

@@ -159,25 +159,42 @@ pub(crate) struct SortedKeys {
     pub(crate) order: Vec<u32>,
 }
 
-/// Sorts the keys `each_key` hands over (calling it twice: once for the
-/// longest key, once to fill the records). Keys up to 64 bytes (every
+/// Sorts the keys `each_key` hands over (calling it twice, once for the
+/// longest key, unless `longest` says it; a key longer than `longest`
+/// makes it look again). Keys up to 64 bytes (every
 /// built-in index) are sorted as fixed-width records of big-endian words:
 /// a comparison reads words in place instead of chasing a key, and the
 /// records' own buffer becomes the sorted array, so a build holds one copy
 /// of its keys at a time. Longer keys take `sort_order`.
 pub(crate) fn sort_keys(
     count: usize,
+    longest: Option<usize>,
     with_order: bool,
     each_key: &mut EachKey<'_>,
 ) -> gluesql_core::error::Result<SortedKeys> {
+    if let Some(longest) = longest {
+        if let Some(sorted) = sort_sized(longest, count, with_order, each_key)? {
+            return Ok(sorted);
+        }
+    }
     let mut longest = 0;
     each_key(&mut |key| longest = longest.max(key.len()))?;
+    Ok(sort_sized(longest, count, with_order, each_key)?.expect("every key fits its longest"))
+}
+
+/// `sort_keys` for keys of at most `longest` bytes; `None` if one is longer.
+fn sort_sized(
+    longest: usize,
+    count: usize,
+    with_order: bool,
+    each_key: &mut EachKey<'_>,
+) -> gluesql_core::error::Result<Option<SortedKeys>> {
     if longest > RECORD_BYTES {
         let mut keys = Packed::with_capacity(count, 0);
         each_key(&mut |key| keys.push(key))?;
         let order = sort_order(&keys);
         let keys = keys.permuted(&order);
-        return Ok(SortedKeys { keys, order });
+        return Ok(Some(SortedKeys { keys, order }));
     }
     match longest.div_ceil(8) {
         0 | 1 => sort_records::<1>(count, with_order, each_key),
@@ -195,14 +212,19 @@ fn sort_records<const N: usize>(
     count: usize,
     with_order: bool,
     each_key: &mut EachKey<'_>,
-) -> gluesql_core::error::Result<SortedKeys> {
+) -> gluesql_core::error::Result<Option<SortedKeys>> {
     let mut records: Vec<Record<N>> = Vec::with_capacity(count);
     let mut lengths: Vec<u8> = Vec::with_capacity(count);
+    let mut too_long = false;
     each_key(&mut |key| {
+        too_long |= key.len() > 8 * N;
         let at = u32::try_from(records.len()).expect("under 2^32 entries");
         records.push((std::array::from_fn(|w| word(key, w * 8)), at));
-        lengths.push(key.len() as u8);
+        lengths.push(key.len().min(8 * N) as u8);
     })?;
+    if too_long {
+        return Ok(None);
+    }
     records.sort_unstable_by_key(|record| record.0);
     // Zero padding makes "a" and "a\0" equal records: such runs are ordered
     // by length (the shorter is a prefix, so it sorts first). Index keys
@@ -223,10 +245,10 @@ fn sort_records<const N: usize>(
     } else {
         Vec::new()
     };
-    Ok(SortedKeys {
+    Ok(Some(SortedKeys {
         keys: Packed::from_records(records, &lengths),
         order,
-    })
+    }))
 }
 
 impl Packed {
@@ -790,7 +812,7 @@ mod tests {
                 expected.push(&longer);
                 expected.sort();
             }
-            let SortedKeys { keys, order } = sort_keys(packed.len(), true, &mut |key| {
+            let SortedKeys { keys, order } = sort_keys(packed.len(), None, true, &mut |key| {
                 packed.iter().for_each(&mut *key);
                 Ok(())
             })
@@ -801,7 +823,8 @@ mod tests {
                 .map(|&at| packed.get(at as usize))
                 .eq(keys.iter()));
             // Without the order, and in the records' own buffer, pushes go on.
-            let mut keys = sort_keys(packed.len(), false, &mut |key| {
+            // Told too short a longest key, it looks again.
+            let mut keys = sort_keys(packed.len(), Some(3), false, &mut |key| {
                 packed.iter().for_each(&mut *key);
                 Ok(())
             })

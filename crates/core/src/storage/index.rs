@@ -150,6 +150,37 @@ impl SecondaryIndex {
         Ok(out)
     }
 
+    /// Leading cells of a row this index reads.
+    pub(crate) fn cells(&self) -> usize {
+        self.cells
+    }
+
+    /// The length of `key`'s result for a row whose cell starts (at least
+    /// `cells()` of them) are `starts`, mostly without copying a byte.
+    pub(crate) fn key_len(
+        &self,
+        row_key: &Key,
+        row: &[u8],
+        starts: &[usize],
+        scratch: &mut Vec<u8>,
+    ) -> Result<usize> {
+        let mut len = 0;
+        for (&column, &desc) in self.key_columns.iter().zip(&self.desc) {
+            let (start, end) = cell(starts, column)?;
+            if rowcode::is_key_form(row, start) {
+                len += end - start;
+            } else {
+                let (value, _) = rowcode::decode_cell(row, start)?;
+                scratch.clear();
+                keycode::encode_value(&value, desc, scratch)?;
+                len += scratch.len();
+            }
+        }
+        scratch.clear();
+        keycode::encode_key(row_key, scratch);
+        Ok(len + scratch.len())
+    }
+
     /// The INCLUDE cells of a stored row, copied as they are encoded.
     pub(crate) fn include(&self, row: &[u8], scratch: &mut Scratch) -> Result<Box<[u8]>> {
         if self.include_columns.is_empty() {
@@ -184,10 +215,21 @@ impl SecondaryIndex {
         rows: impl Iterator<Item = (&'a Key, &'a [u8])> + Clone,
         count: usize,
     ) -> Result<()> {
+        self.build_sized(rows, count, None)
+    }
+
+    /// `build`, told the longest key (`build::longest_keys` reads it for
+    /// every index of a table in one pass) or finding it itself.
+    pub(crate) fn build_sized<'a>(
+        &mut self,
+        rows: impl Iterator<Item = (&'a Key, &'a [u8])> + Clone,
+        count: usize,
+        longest: Option<usize>,
+    ) -> Result<()> {
         let mut scratch = Scratch::default();
         let width = self.key_columns.len();
         let with_include = !self.include_columns.is_empty();
-        let sorted = sort_keys(count, with_include, &mut |key| {
+        let sorted = sort_keys(count, longest, with_include, &mut |key| {
             for (row_key, row) in rows.clone() {
                 key(self.key_bytes(row_key, row, &mut scratch)?);
             }
