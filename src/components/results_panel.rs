@@ -3,8 +3,8 @@ use seekscan_core::explain::PlanNode;
 use seekscan_core::protocol::Slot;
 use yew::prelude::*;
 
-use crate::components::markdown_preview::{markdown_of, MarkdownPreview};
 use crate::components::engine_agreement::EngineAgreement;
+use crate::components::markdown_preview::{markdown_of, MarkdownPreview};
 use crate::components::result_pane::ResultPane;
 use crate::components::verdict_bar::VerdictBar;
 use crate::state::{AppState, Purpose};

@@ -35,6 +35,9 @@ pub enum PgCommand {
         /// Runs of each pattern in each configuration.
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
         runs: u32,
+        /// The same as a Markdown block for a review: `####` sections.
+        #[arg(long)]
+        markdown: bool,
     },
 }
 
@@ -52,7 +55,7 @@ pub fn pg(args: &PgArgs) -> Result<(), String> {
         )
     })?;
     match args.command {
-        PgCommand::Workload { runs } => workload(&mut client, runs),
+        PgCommand::Workload { runs, markdown } => workload(&mut client, runs, markdown),
     }
 }
 
@@ -81,7 +84,7 @@ fn pg_err(what: &str) -> impl Fn(postgres::Error) -> String + '_ {
     move |e| format!("{what}: {}", error_text(&e))
 }
 
-fn workload(client: &mut Client, runs: u32) -> Result<(), String> {
+fn workload(client: &mut Client, runs: u32, markdown: bool) -> Result<(), String> {
     let mut tx = client
         .build_transaction()
         .read_only(true)
@@ -105,7 +108,11 @@ fn workload(client: &mut Client, runs: u32) -> Result<(), String> {
         }
     }
     tx.rollback().map_err(pg_err("ROLLBACK"))?;
-    print!("{}", report(&version, runs, &rows, &missing));
+    if markdown {
+        print!("{}", report_markdown(&version, runs, &rows, &missing));
+    } else {
+        print!("{}", report(&version, runs, &rows, &missing));
+    }
     Ok(())
 }
 
@@ -249,6 +256,58 @@ fn ms(us: f64) -> String {
     format!("{:.3}", us / 1000.0)
 }
 
+/// The run as Markdown: what ran, the table, the verdict, the missing indexes.
+fn report_markdown(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> String {
+    let mut out = format!(
+        "#### PostgreSQL workload\n\nPostgreSQL {version}, every documented pattern, {runs} runs each \
+         (`EXPLAIN (ANALYZE, BUFFERS)`); before: index scans off for the transaction; \
+         after: as configured. Read only.\n\n#### Patterns\n\n\
+         | pattern | tenant | before | median ms | p95 ms | after | median ms | p95 ms | speed-up |\n\
+         | --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |\n"
+    );
+    for row in rows {
+        let (b, a) = (&row.before, &row.after);
+        out.push_str(&format!(
+            "| {} | {} | `{}` | {} | {} | `{}` | {} | {} | {:.1}× |\n",
+            row.pattern.id,
+            row.tenant,
+            b.access,
+            ms(b.timings.median_us),
+            ms(b.timings.p95_us),
+            a.access,
+            ms(a.timings.median_us),
+            ms(a.timings.p95_us),
+            b.timings.median_us / a.timings.median_us.max(0.001)
+        ));
+    }
+    out.push_str(&format!("\n#### Verdict\n\n{}\n", verdict_line(rows)));
+    out.push_str("\n#### Missing indexes\n\n");
+    if missing.is_empty() {
+        out.push_str("None: the database has all nine Phase 3 indexes.\n");
+    }
+    for def in missing {
+        out.push_str(&format!("- `{};`\n", def.create_sql()));
+    }
+    out
+}
+
+/// How many pattern runs "after" made faster, and the geometric mean speed-up.
+fn verdict_line(rows: &[Row]) -> String {
+    let faster = rows
+        .iter()
+        .filter(|r| r.after.timings.median_us < r.before.timings.median_us)
+        .count();
+    let log_sum: f64 = rows
+        .iter()
+        .map(|r| (r.before.timings.median_us / r.after.timings.median_us.max(0.001)).ln())
+        .sum();
+    let mean = (log_sum / rows.len().max(1) as f64).exp();
+    format!(
+        "after is faster for {faster} of {} pattern runs; geometric mean speed-up {mean:.1}×.",
+        rows.len()
+    )
+}
+
 fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> String {
     let mut out = format!(
         "PostgreSQL {version}: every documented pattern, {runs} runs each, EXPLAIN (ANALYZE, BUFFERS); \
@@ -268,15 +327,9 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
         "buffers",
         "speed-up"
     ));
-    let mut faster = 0;
-    let mut log_sum = 0.0;
     for row in rows {
         let (b, a) = (&row.before, &row.after);
         let speedup = b.timings.median_us / a.timings.median_us.max(0.001);
-        log_sum += speedup.ln();
-        if a.timings.median_us < b.timings.median_us {
-            faster += 1;
-        }
         out.push_str(&format!(
             "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {:>7.1}×\n",
             row.pattern.id,
@@ -315,11 +368,7 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
             row.pattern.id, v.ratio, v.percent_faster, row.pattern.expected_improvement
         ));
     }
-    let mean = (log_sum / rows.len().max(1) as f64).exp();
-    out.push_str(&format!(
-        "\nVerdict: after is faster for {faster} of {} pattern runs; geometric mean speed-up {mean:.1}×.\n",
-        rows.len()
-    ));
+    out.push_str(&format!("\nVerdict: {}\n", verdict_line(rows)));
     if missing.is_empty() {
         out.push_str("The database has all nine Phase 3 indexes.\n");
     } else {

@@ -113,6 +113,32 @@ fn workload_runs_every_pattern_read_only_and_names_the_missing_index() {
         "{text}"
     );
 
+    // The same run as Markdown for a review.
+    let out = seekscan(&["pg", "--url", &url, "workload", "--runs", "1", "--markdown"]);
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for heading in [
+        "#### PostgreSQL workload",
+        "#### Patterns",
+        "#### Verdict",
+        "#### Missing indexes",
+    ] {
+        assert!(markdown.contains(heading), "{heading} in\n{markdown}");
+    }
+    assert_eq!(
+        markdown.matches("\n| audit_trail | ").count(),
+        2,
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!("- `CREATE INDEX {LEFT_OUT} ON")),
+        "{markdown}"
+    );
+
     // Nothing written, created or dropped.
     assert_eq!(state(&mut client), before);
 }
