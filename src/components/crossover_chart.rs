@@ -17,7 +17,7 @@ const WIDTH: f64 = 560.0;
 const HEIGHT: f64 = 300.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 16.0;
-const TOP: f64 = 16.0;
+const TOP: f64 = 24.0;
 const BOTTOM: f64 = 40.0;
 
 /// A log axis over `[lo, hi]`, widened to whole powers of ten.
@@ -145,10 +145,10 @@ fn chart(run: &CrossoverRun) -> Html {
             <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="end" class="axis-label">{ "rows matched (log)" }</text>
             <text x="4" y="12" class="axis-label">{ "median ms (log)" }</text>
             <g class="legend">
-                <circle cx={(LEFT + 10.0).to_string()} cy={(TOP + 4.0).to_string()} r="4" class="series-a" />
-                <text x={(LEFT + 18.0).to_string()} y={(TOP + 8.0).to_string()}>{ "A" }</text>
-                <circle cx={(LEFT + 40.0).to_string()} cy={(TOP + 4.0).to_string()} r="4" class="series-b" />
-                <text x={(LEFT + 48.0).to_string()} y={(TOP + 8.0).to_string()}>{ "B" }</text>
+                <circle cx={(WIDTH - RIGHT - 60.0).to_string()} cy={(TOP - 8.0).to_string()} r="4" class="series-a" />
+                <text x={(WIDTH - RIGHT - 52.0).to_string()} y={(TOP - 4.0).to_string()}>{ "A" }</text>
+                <circle cx={(WIDTH - RIGHT - 30.0).to_string()} cy={(TOP - 8.0).to_string()} r="4" class="series-b" />
+                <text x={(WIDTH - RIGHT - 22.0).to_string()} y={(TOP - 4.0).to_string()}>{ "B" }</text>
             </g>
         </svg>
     }
