@@ -99,13 +99,16 @@ impl ParamRows {
         if table != crate::schema::AUDIT_EVENT {
             return;
         }
-        let tenants = [self.tenants.large, self.tenants.small];
-        // Rows come in id order: a later match replaces an earlier one.
-        for row in rows {
-            let Some(at) = tenants.iter().position(|t| row[1] == Value::I64(*t)) else {
-                continue;
-            };
-            if row[4] != Value::Null && row[8] != Value::Null {
+        // Rows come in id order: a chunk's last match replaces what an
+        // earlier chunk gave (one copy per tenant and chunk).
+        for (at, tenant) in [self.tenants.large, self.tenants.small]
+            .into_iter()
+            .enumerate()
+        {
+            let newest = rows.iter().rev().find(|row| {
+                row[1] == Value::I64(tenant) && row[4] != Value::Null && row[8] != Value::Null
+            });
+            if let Some(row) = newest {
                 self.events[at] = Some(row.clone());
             }
         }
@@ -482,6 +485,17 @@ mod tests {
     /// The index of the plan's first table access (`None`: full scan).
     fn index_of(pane: &Pane) -> Option<String> {
         ok(pane).outcome.plan.table_accesses()[0].index.clone()
+    }
+
+    #[test]
+    fn pattern_parameters_read_while_loading_match_the_whole_dataset() {
+        for scale in [2_000, 30_000] {
+            let (_, info) = loaded(scale);
+            let dataset = generator::generate(&DatasetSpec { seed: 1, scale });
+            assert_eq!(info.params_large, patterns::params_for(&dataset, true));
+            assert_eq!(info.params_small, patterns::params_for(&dataset, false));
+            assert!(info.params_large.contains_key("entity_id"), "{scale}");
+        }
     }
 
     #[test]
