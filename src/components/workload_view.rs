@@ -11,7 +11,7 @@ use seekscan_core::protocol::{Request, Slot, WorkloadReport};
 use seekscan_core::units::{micros, thousands};
 use seekscan_core::workload::{
     crossover, CrossoverRun, WorkloadAnswer, WorkloadRow, WorkloadRun, WorkloadSpec, WorkloadTask,
-    WorkloadVerdict,
+    WorkloadVerdict, WriteCostPhrase,
 };
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -304,8 +304,31 @@ fn verdict(state: &AppState, run: &WorkloadRun) -> Html {
         .as_ref()
         .map(|d| d.memory.clone())
         .unwrap_or_default();
-    let verdict = WorkloadVerdict::of(&run.rows, &state.experiment.weights, &run.spec.b, &memory);
-    html! { <p class="verdict" data-testid="workload-verdict">{ verdict.text() }</p> }
+    let mut verdict =
+        WorkloadVerdict::of(&run.rows, &state.experiment.weights, &run.spec.b, &memory);
+    verdict.write_cost = measured_write_cost(state, run);
+    let hint = verdict.write_cost.is_none().then(|| {
+        html! { <span class="muted">{ " (write cost: measure it under “What each index costs”)" }</span> }
+    });
+    html! { <p class="verdict" data-testid="workload-verdict">{ verdict.text() }{ hint }</p> }
+}
+
+/// B's insert cost over A's, when the page measured it for the same two
+/// index sets the workload ran under (a cost of other sets says nothing here).
+fn measured_write_cost(state: &AppState, run: &WorkloadRun) -> Option<WriteCostPhrase> {
+    let Some(Ok(report)) = &state.costs.report else {
+        return None;
+    };
+    let same = |measured: &[String], ran: &[String]| {
+        let mut measured = measured.to_vec();
+        let mut ran = ran.to_vec();
+        measured.sort();
+        ran.sort();
+        measured == ran
+    };
+    (same(&report.a, &run.spec.a) && same(&report.b, &run.spec.b)).then(|| WriteCostPhrase {
+        insert_ratio: report.writes.summary.insert_ratio,
+    })
 }
 
 fn table(

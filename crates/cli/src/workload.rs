@@ -8,10 +8,13 @@ use seekscan_core::experiment::{
     budget, seconds, DEFAULT_BUDGET_MS, DEFAULT_REPETITIONS, MAX_REPETITIONS,
 };
 use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::index_cost::{self, WriteOptions};
 use seekscan_core::patterns;
 use seekscan_core::units::{micros, thousands};
 use seekscan_core::workload::verdict::totals;
-use seekscan_core::workload::{self, Weights, WorkloadRow, WorkloadSpec, WorkloadVerdict};
+use seekscan_core::workload::{
+    self, Weights, WorkloadRow, WorkloadSpec, WorkloadVerdict, WriteCostPhrase,
+};
 use serde_json::json;
 
 use crate::dataset::DatasetArgs;
@@ -40,6 +43,29 @@ pub struct WorkloadArgs {
     /// One JSON object instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// Leave B's write cost out of the verdict (it is measured on scratch
+    /// copies of the tables, which needs their memory once more).
+    #[arg(long)]
+    pub no_write_cost: bool,
+}
+
+/// B's inserts against A's, timed on scratch copies of the tables as
+/// `seekscan cost` times them; the loaded data is left as it is.
+fn write_cost(engine: &Engine, a: &[String], b: &[String]) -> Result<WriteCostPhrase, String> {
+    let set = |names: &[String]| {
+        engine
+            .index_set(&names.join(","))
+            .map_err(|e| e.to_string())
+    };
+    let report = index_cost::write_cost::measure(
+        engine.storage(),
+        &set(a)?,
+        &set(b)?,
+        WriteOptions::default(),
+    )?;
+    Ok(WriteCostPhrase {
+        insert_ratio: report.summary.insert_ratio,
+    })
 }
 
 fn budget_ms(value: &str) -> Result<String, String> {
@@ -71,9 +97,12 @@ pub fn workload(args: &WorkloadArgs) -> Result<(), String> {
     };
     drop(dataset);
     let weights = Weights::from_param(&args.weights)?;
-    let b = spec.b.clone();
+    let (a, b) = (spec.a.clone(), spec.b.clone());
     let rows = workload::run_all(&mut engine, spec).map_err(|e| e.to_string())?;
-    let verdict = WorkloadVerdict::of(&rows, &weights, &b, &engine.memory_report());
+    let mut verdict = WorkloadVerdict::of(&rows, &weights, &b, &engine.memory_report());
+    if !args.no_write_cost {
+        verdict.write_cost = Some(write_cost(&engine, &a, &b)?);
+    }
     let lines = if args.json {
         let value = json!({
             "seed": args.dataset.seed,
