@@ -1,6 +1,6 @@
 use seekscan_core::index_cost::{CoveringComparison, IndexCostReport, SizeReport, WriteKind};
 use seekscan_core::protocol::{IndexCostReport as Report, Request, Response, Slot, UsageReport};
-use seekscan_core::units::{micros, thousands};
+use seekscan_core::units::{bytes, micros, percent, thousands};
 use yew::prelude::*;
 
 use crate::app::handlers::Handlers;
@@ -33,19 +33,6 @@ impl CostState {
 pub struct IndexCostsProps {
     pub state: UseReducerHandle<AppState>,
     pub handlers: Handlers,
-}
-
-/// Bytes in the unit that fits: "812 B", "42.3 KiB", "17.4 MiB".
-fn bytes(n: u64) -> String {
-    match n {
-        0..1024 => format!("{n} B"),
-        1024..1_048_576 => format!("{:.1} KiB", n as f64 / 1024.0),
-        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 /// What each index costs: its size, the write cost measured on a scratch

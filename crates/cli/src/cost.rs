@@ -9,7 +9,7 @@ use seekscan_core::generator::{self, DatasetSpec};
 use seekscan_core::index_cost::write_cost::{ratio_text, SetWriteCost, WriteOptions};
 use seekscan_core::index_cost::{self, CostOptions, IndexCostReport, WriteKind};
 use seekscan_core::patterns;
-use seekscan_core::units::{micros, thousands};
+use seekscan_core::units::{bytes, micros, percent, thousands};
 
 use crate::dataset::DatasetArgs;
 use crate::output;
@@ -75,18 +75,6 @@ pub fn cost(args: &CostArgs) -> Result<(), String> {
     })
 }
 
-/// Bytes in the unit that fits: "812 B", "42.3 KiB", "17.4 MiB".
-fn in_units(n: u64) -> String {
-    match n {
-        0..1024 => format!("{n} B"),
-        1024..1_048_576 => format!("{:.1} KiB", n as f64 / 1024.0),
-        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
 
 fn print_sizes(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Result<()> {
     let sizes = &report.sizes;
@@ -102,10 +90,10 @@ fn print_sizes(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Result
             "  {:<28} {:>10} {:>10} {:>10} {:>10} {:>10} {:>8}",
             size.index,
             thousands(size.entries),
-            in_units(size.bytes),
-            in_units(size.key_bytes),
-            in_units(size.include_bytes),
-            in_units(size.overhead_bytes),
+            bytes(size.bytes),
+            bytes(size.key_bytes),
+            bytes(size.include_bytes),
+            bytes(size.overhead_bytes),
             percent(size.share_of_table)
         )?;
     }
@@ -115,9 +103,9 @@ fn print_sizes(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Result
             "  {label}: {} indexes, {} entries, {} ({} of the data's {})",
             config.indexes.len(),
             thousands(config.entries),
-            in_units(config.bytes),
+            bytes(config.bytes),
             percent(config.share_of_data),
-            in_units(sizes.data_bytes)
+            bytes(sizes.data_bytes)
         )?;
     }
     Ok(())
@@ -186,8 +174,8 @@ fn print_covering(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Res
         writeln!(
             out,
             "  size {} vs {}: {:.2}×",
-            in_units(c.proposal_size.bytes),
-            in_units(c.baseline_size.bytes),
+            bytes(c.proposal_size.bytes),
+            bytes(c.baseline_size.bytes),
             c.size_ratio
         )?;
         let writes: Vec<String> = WriteKind::ALL

@@ -30,6 +30,20 @@ pub fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / 1_048_576.0)
 }
 
+/// Bytes in the unit that fits: "812 B", "42.3 KiB", "17.4 MiB".
+pub fn bytes(n: u64) -> String {
+    match n {
+        0..1024 => format!("{n} B"),
+        1024..1_048_576 => format!("{:.1} KiB", n as f64 / 1024.0),
+        _ => mib(n),
+    }
+}
+
+/// A share as a whole percentage: 0.956 → "96%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +67,9 @@ mod tests {
     fn sizes_are_mebibytes() {
         assert_eq!(mib(1_048_576), "1.0 MiB");
         assert_eq!(mib(3 << 19), "1.5 MiB");
+        assert_eq!(bytes(812), "812 B");
+        assert_eq!(bytes(43_315), "42.3 KiB");
+        assert_eq!(bytes(18_245_222), "17.4 MiB");
+        assert_eq!(percent(0.956), "96%");
     }
 }
