@@ -75,7 +75,6 @@ pub fn cost(args: &CostArgs) -> Result<(), String> {
     })
 }
 
-
 fn print_sizes(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Result<()> {
     let sizes = &report.sizes;
     writeln!(out, "\nsizes")?;

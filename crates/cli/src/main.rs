@@ -1,7 +1,7 @@
 //! `seekscan`: the engine on the command line.
 mod bench;
-mod cost;
 mod compare;
+mod cost;
 mod dataset;
 mod dump;
 mod output;

@@ -103,7 +103,9 @@ pub struct Config {
 pub enum Response {
     Progress(LoadProgress),
     Loaded(DatasetInfo),
-    LoadFailed { message: String },
+    LoadFailed {
+        message: String,
+    },
     Ran(RunReport),
     Repeated(RepeatReport),
     Workload(WorkloadReport),

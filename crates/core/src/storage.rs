@@ -26,10 +26,10 @@ use gluesql_core::store::{
 use crate::catalog::{IndexDef, IndexSet};
 use crate::planner::TableChoice;
 use crate::stats::IndexStats;
-use access::AccessSpec;
-pub use budget::Budget;
 /// Kept here too: older callers reach the digit grouping through the storage.
 pub use crate::units::thousands;
+use access::AccessSpec;
+pub use budget::Budget;
 use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
 use memory::{IndexMemory, MemoryReport, TableMemory};
