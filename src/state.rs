@@ -397,6 +397,11 @@ fn loading(state: &mut AppState, response: Response) {
             if let Some(sql) = state.experiment.lesson_sql(&info) {
                 state.editor = sql;
             }
+            let unbuilt = state.experiment.drop_unbuilt(&info.unbuilt_indexes);
+            if !unbuilt.is_empty() {
+                let earlier = state.link_problem.take().into_iter();
+                state.link_problem = Some(earlier.chain(unbuilt).collect::<Vec<_>>().join("; "));
+            }
             state.dataset = Some(info);
             // New data: earlier costs and counters describe the old.
             state.costs = CostState::default();

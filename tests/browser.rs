@@ -388,6 +388,7 @@ fn dataset(indexes: Vec<IndexDef>) -> DatasetInfo {
         index_ms: 0.0,
         memory: Default::default(),
         memory_bytes: None,
+        unbuilt_indexes: Vec::new(),
     }
 }
 

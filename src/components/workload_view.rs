@@ -326,7 +326,7 @@ fn measured_write_cost(state: &AppState, run: &WorkloadRun) -> Option<WriteCostP
         ran.sort();
         measured == ran
     };
-    (same(&report.a, &run.spec.a) && same(&report.b, &run.spec.b)).then(|| WriteCostPhrase {
+    (same(&report.a, &run.spec.a) && same(&report.b, &run.spec.b)).then_some(WriteCostPhrase {
         insert_ratio: report.writes.summary.insert_ratio,
     })
 }

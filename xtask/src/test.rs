@@ -143,7 +143,7 @@ pub fn e2e(args: &[String]) -> Result<(), String> {
 
 fn run_suites(dist: &std::path::Path, suites: &[String]) -> Result<(), String> {
     serve::print_wasm_sizes(dist)?;
-    let (url, _server) = serve::start(&dist, 0)?;
+    let (url, _server) = serve::start(dist, 0)?;
     println!("serving dist/ at {url} for the end-to-end test");
     let shots = step::root().join("target/e2e");
     std::fs::create_dir_all(&shots).map_err(|e| e.to_string())?;

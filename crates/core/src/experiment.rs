@@ -9,10 +9,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{IndexDef, IndexSet, Origin};
-use crate::engine::Engine;
 use crate::lessons;
-use crate::protocol::{DatasetInfo, Slot};
-use crate::schema;
+use crate::protocol::{DatasetInfo, Slot, UnbuiltIndex};
 use crate::statement::{Action, IndexStatement, Script};
 use crate::storage::thousands;
 use crate::workload::weights::{self, Weights};
@@ -240,10 +238,10 @@ impl Experiment {
     /// default, and the returned notes say, one per field, what was dropped
     /// and what was opened instead; no input makes this panic.
     ///
-    /// A query string over [`MAX_LINK_CHARS`] opens the defaults whole. Each
-    /// `index=` definition is built on empty tables first: one that does not
-    /// parse, clashes with another index or names a missing table or column
-    /// is dropped, from the configurations too, and its note says why. A
+    /// A query string over [`MAX_LINK_CHARS`] opens the defaults whole. An
+    /// `index=` definition that does not parse is dropped with a note; one
+    /// the engine refuses (a name taken, a missing column) is dropped when
+    /// the worker answers the load ([`Experiment::drop_unbuilt`]). A
     /// `lesson=` fills in what the link leaves out: configurations, the
     /// lesson's user indexes.
     pub fn from_query(query: &str) -> (Self, Vec<String>) {
@@ -273,7 +271,6 @@ impl Experiment {
                 }
             }
         }
-        notes.extend(experiment.keep_buildable_indexes());
         (experiment, notes)
     }
 
@@ -288,34 +285,25 @@ impl Experiment {
         }
     }
 
-    /// Builds every user index on empty tables (after the built-in ones),
-    /// in link order; drops those that fail, from both configurations too.
-    fn keep_buildable_indexes(&mut self) -> Vec<String> {
-        if self.indexes.is_empty() {
-            return Vec::new();
-        }
-        let mut engine = empty_engine();
-        let mut notes = Vec::new();
-        for def in std::mem::take(&mut self.indexes) {
-            let built = match engine.as_mut() {
-                Ok(engine) => engine.run(&def.create_sql()).map_err(|e| e.to_string()),
-                Err(error) => Err(error.clone()),
-            };
-            match built {
-                Ok(_) => self.indexes.push(def),
-                Err(error) => {
-                    for config in [&mut self.a, &mut self.b].into_iter().flatten() {
-                        config.retain(|name| name != &def.name);
-                    }
-                    notes.push(format!(
-                        "index {} ({}) cannot be built: {error}; it was left out of the indexes and both configurations",
-                        def.name,
-                        def.create_sql()
-                    ));
+    /// Drops the user indexes the worker could not build, from both
+    /// configurations too, and says which and why (one note each). The page
+    /// never builds an engine itself: the worker tries the definitions, in
+    /// link order after the built-in indexes, when it loads the data.
+    pub fn drop_unbuilt(&mut self, unbuilt: &[UnbuiltIndex]) -> Vec<String> {
+        unbuilt
+            .iter()
+            .map(|UnbuiltIndex { def, error }| {
+                self.indexes.retain(|kept| kept != def);
+                for config in [&mut self.a, &mut self.b].into_iter().flatten() {
+                    config.retain(|name| name != &def.name);
                 }
-            }
-        }
-        notes
+                format!(
+                    "index {} ({}) cannot be built: {error}; it was left out of the indexes and both configurations",
+                    def.name,
+                    def.create_sql()
+                )
+            })
+            .collect()
     }
 
     /// Applies one `key=value` pair, or says why it was left at its default.
@@ -374,19 +362,6 @@ pub fn index_definition(sql: &str) -> Result<IndexDef, String> {
         },
         _ => Err("it must be one CREATE INDEX statement".to_owned()),
     }
-}
-
-/// The three tables, empty, with the built-in indexes: where a link's
-/// index definitions are tried before the page accepts them.
-fn empty_engine() -> Result<Engine, String> {
-    let mut engine = Engine::new();
-    for ddl in schema::create_table_sql() {
-        engine.create_table(ddl).map_err(|e| e.to_string())?;
-    }
-    engine
-        .build_builtin_indexes(&mut |_, _, _| {})
-        .map_err(|e| e.to_string())?;
-    Ok(engine)
 }
 
 /// A whole number field, or the note that it was not one.

@@ -163,6 +163,17 @@ pub struct DatasetInfo {
     /// The worker's whole memory after the load (see [`RunReport::memory_bytes`]).
     #[serde(default)]
     pub memory_bytes: Option<u64>,
+    /// User indexes the load was asked for that the engine refused (a
+    /// missing column, a name taken), in the order asked.
+    #[serde(default)]
+    pub unbuilt_indexes: Vec<UnbuiltIndex>,
+}
+
+/// A user index a link or lesson defined that could not be built, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct UnbuiltIndex {
+    pub def: IndexDef,
+    pub error: String,
 }
 
 impl DatasetInfo {
@@ -324,6 +335,7 @@ mod tests {
             index_ms: 0.0,
             memory: MemoryReport::default(),
             memory_bytes: None,
+            unbuilt_indexes: Vec::new(),
         };
         let chosen = BTreeMap::from([("status".to_owned(), "failed".to_owned())]);
         assert_eq!(info.params(true, &chosen)["status"], "failed");

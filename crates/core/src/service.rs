@@ -10,7 +10,7 @@ use crate::generator::{self, DatasetSpec};
 use crate::patterns;
 use crate::protocol::{
     Config, DatasetInfo, LoadProgress, Pane, PaneResult, RepeatReport, Request, Response,
-    RowDigest, RunKind, RunReport, TableCount, SHOWN_ROWS,
+    RowDigest, RunKind, RunReport, TableCount, UnbuiltIndex, SHOWN_ROWS,
 };
 use crate::statement::{Script, StatementKind};
 
@@ -305,6 +305,7 @@ impl Service {
             index_ms,
             memory: engine.memory_report(),
             memory_bytes: memory_bytes(),
+            unbuilt_indexes: Vec::new(),
         };
         self.engine = Some(engine);
         Ok(info)
@@ -321,7 +322,10 @@ impl Service {
             return info;
         };
         for def in indexes {
-            let _ = engine.run(&def.create_sql());
+            if let Err(error) = engine.run(&def.create_sql()) {
+                let error = readable_error(&error.to_string());
+                info.unbuilt_indexes.push(UnbuiltIndex { def, error });
+            }
         }
         info.indexes = engine.indexes();
         info.memory = engine.memory_report();
