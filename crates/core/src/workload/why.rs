@@ -215,25 +215,35 @@ fn reads(e: &Explanation) -> String {
     });
     if b.early_stop {
         parts.push(format!(
-            "LIMIT stops its read after {} rows",
-            thousands(b.rows_examined)
+            "LIMIT stops its read after {}",
+            rows(b.rows_examined)
         ));
     }
     if a.early_stop {
         parts.push(format!(
-            "A's LIMIT stops its read after {} rows",
-            thousands(a.rows_examined)
+            "A's LIMIT stops its read after {}",
+            rows(a.rows_examined)
         ));
     }
     let mut text = format!("{subject} {}", join_clauses(&parts));
     if b.index.is_some() {
         text.push_str(&match b.table_lookups {
+            // No entry matched: nothing to look up, covering or not.
+            0 if b.index_entries == 0 => "; no entry matched, so no table lookup".to_owned(),
             0 => "; a covering read with no table lookup".to_owned(),
             1 => "; 1 table lookup".to_owned(),
             n => format!("; {} table lookups", thousands(n)),
         });
     }
     text
+}
+
+/// "1 row", "3,201 rows".
+fn rows(n: u64) -> String {
+    match n {
+        1 => "1 row".to_owned(),
+        n => format!("{} rows", thousands(n)),
+    }
 }
 
 /// "x", "x and y", "x, y and z".
