@@ -16,7 +16,7 @@ use seekscan_core::patterns;
 use seekscan_core::protocol::{PaneResult, RowDigest, Slot};
 use seekscan_core::units::{micros, thousands};
 
-use crate::dataset::DatasetArgs;
+use crate::dataset::{ConfigArgs, DatasetArgs};
 use crate::output;
 
 /// Where `cargo xtask serve` serves the page; links in Markdown start here.
@@ -26,12 +26,8 @@ pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
 pub struct CompareArgs {
     #[command(flatten)]
     pub dataset: DatasetArgs,
-    /// Configuration A: none, phase3, all or a comma list of index names.
-    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "none")]
-    pub a: String,
-    /// Configuration B, like --a.
-    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
-    pub b: String,
+    #[command(flatten)]
+    pub configs: ConfigArgs,
     /// The query to compare.
     #[arg(long, required_unless_present = "pattern", conflicts_with = "pattern")]
     pub sql: Option<String>,
@@ -112,8 +108,12 @@ pub fn compare(args: &CompareArgs) -> Result<(), String> {
     let mut engine = seekscan_core::engine::Engine::load_owned(dataset, &mut |_, _, _| {})
         .map_err(|e| e.to_string())?;
     let sets = [
-        engine.index_set(&args.a).map_err(|e| format!("--a: {e}"))?,
-        engine.index_set(&args.b).map_err(|e| format!("--b: {e}"))?,
+        engine
+            .index_set(&args.configs.a)
+            .map_err(|e| format!("--a: {e}"))?,
+        engine
+            .index_set(&args.configs.b)
+            .map_err(|e| format!("--b: {e}"))?,
     ];
     let mut panes = Vec::new();
     for (slot, visible) in Slot::BOTH.into_iter().zip(&sets) {

@@ -3,6 +3,17 @@ use clap::Args;
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::experiment::{DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE};
 
+/// The two configurations a comparison runs under.
+#[derive(Args)]
+pub struct ConfigArgs {
+    /// Configuration A: none, phase3, all or a comma list of index names.
+    #[arg(long, value_parser = index_spec, default_value = "none")]
+    pub a: String,
+    /// Configuration B, like --a.
+    #[arg(long, value_parser = index_spec, default_value = "phase3")]
+    pub b: String,
+}
+
 /// Which sample database: the same seed and scale give the same rows.
 #[derive(Args)]
 pub struct DatasetArgs {

@@ -17,19 +17,15 @@ use seekscan_core::workload::{
 };
 use serde_json::json;
 
-use crate::dataset::DatasetArgs;
+use crate::dataset::{ConfigArgs, DatasetArgs};
 use crate::output;
 
 #[derive(Args)]
 pub struct WorkloadArgs {
     #[command(flatten)]
     pub dataset: DatasetArgs,
-    /// Configuration A: none, phase3, all, or a comma list of index names.
-    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "none")]
-    pub a: String,
-    /// Configuration B.
-    #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
-    pub b: String,
+    #[command(flatten)]
+    pub configs: ConfigArgs,
     /// Runs of each row under each configuration.
     #[arg(long, default_value_t = DEFAULT_REPETITIONS, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_REPETITIONS)))]
     pub repeat: u32,
@@ -89,8 +85,8 @@ pub fn workload(args: &WorkloadArgs) -> Result<(), String> {
         budget_ms: budget(&args.budget)?,
     };
     let spec = WorkloadSpec {
-        a: names(&args.a)?,
-        b: names(&args.b)?,
+        a: names(&args.configs.a)?,
+        b: names(&args.configs.b)?,
         plan,
         params_large: patterns::params_for(&dataset, true),
         params_small: patterns::params_for(&dataset, false),
@@ -107,8 +103,8 @@ pub fn workload(args: &WorkloadArgs) -> Result<(), String> {
         let value = json!({
             "seed": args.dataset.seed,
             "scale": args.dataset.scale(),
-            "a": args.a,
-            "b": args.b,
+            "a": args.configs.a,
+            "b": args.configs.b,
             "plan": plan,
             "weights": weights,
             "rows": rows,
@@ -142,8 +138,8 @@ fn table(
         "scale {}, seed {}: A = --a {}, B = --b {}; up to {} runs per row, {} s per configuration",
         thousands(args.dataset.scale() as u64),
         args.dataset.seed,
-        args.a,
-        args.b,
+        args.configs.a,
+        args.configs.b,
         args.repeat,
         args.budget
     )];
