@@ -1,7 +1,8 @@
 use {
     crate::result::Result,
-    regex::RegexBuilder,
+    regex::{Regex, RegexBuilder},
     serde::Serialize,
+    std::cell::RefCell,
     thiserror::Error,
 };
 
@@ -31,14 +32,28 @@ impl StringExt for str {
     }
 
     fn regex(&self, pattern: &str, case_sensitive: bool) -> Result<bool> {
-        Ok(RegexBuilder::new(pattern)
-            .case_insensitive(!case_sensitive)
-            .build()
-            .map_err(|error| StringExtError::InvalidRegexPattern {
-                pattern: pattern.to_owned(),
-                error: error.to_string(),
-            })
-            .map(|regex| regex.is_match(self))?)
+        // seekscan: compile a pattern once, not once per row (34 µs a row
+        // made `~` over the 100,000-row sample take 3.4 s); a statement
+        // matches one pattern against every row, so one cached entry does.
+        thread_local! {
+            static LAST: RefCell<Option<(String, bool, Regex)>> = const { RefCell::new(None) };
+        }
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            let cached = matches!(&*last, Some((p, c, _)) if p == pattern && *c == case_sensitive);
+            if !cached {
+                let regex = RegexBuilder::new(pattern)
+                    .case_insensitive(!case_sensitive)
+                    .build()
+                    .map_err(|error| StringExtError::InvalidRegexPattern {
+                        pattern: pattern.to_owned(),
+                        error: error.to_string(),
+                    })?;
+                *last = Some((pattern.to_owned(), case_sensitive, regex));
+            }
+            let (_, _, regex) = last.as_ref().expect("the pattern was just compiled");
+            Ok(regex.is_match(self))
+        })
     }
 }
 
