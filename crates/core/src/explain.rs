@@ -1,5 +1,8 @@
 //! The plan tree a query ran with: what the page and the CLI show.
-use gluesql_core::plan::{SelectOrderByPlan, StatementPlan};
+use gluesql_core::plan::{
+    DistinctInputPlan, DistinctPlan, LimitInputPlan, OffsetInputPlan, OffsetPlan, QueryPlan,
+    SelectOrderByPlan, StatementPlan,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::planner::{render_expr, TableChoice};
@@ -169,7 +172,7 @@ impl PlanNode {
             root = PlanNode {
                 op: "Sort".to_owned(),
                 kind: NodeKind::Sort,
-                sort_key: sort_keys(&json),
+                sort_key: sort_keys(statement),
                 sort: true,
                 children: vec![root],
                 ..PlanNode::default()
@@ -388,11 +391,8 @@ fn aggregate_of(json: &serde_json::Value) -> Option<Aggregate> {
 }
 
 /// The ORDER BY keys of the statement's sort, as SQL.
-fn sort_keys(json: &serde_json::Value) -> Vec<String> {
-    let Some(sort) = find_key(json, "SelectOrderBy")
-        .cloned()
-        .and_then(|sort| serde_json::from_value::<SelectOrderByPlan>(sort).ok())
-    else {
+fn sort_keys(statement: &StatementPlan) -> Vec<String> {
+    let Some(sort) = outer_sort(statement) else {
         return Vec::new();
     };
     sort.exprs
@@ -402,6 +402,41 @@ fn sort_keys(json: &serde_json::Value) -> Vec<String> {
             format!("{}{direction}", render_expr(&key.expr))
         })
         .collect()
+}
+
+/// The sort of the statement's outermost query, read from the typed plan
+/// (a JSON round trip would put GlueSQL's plan deserializers, 150 KB, into
+/// the worker's wasm).
+fn outer_sort(statement: &StatementPlan) -> Option<&SelectOrderByPlan> {
+    let query = match statement {
+        StatementPlan::Query(query) | StatementPlan::Insert { source: query, .. } => query,
+        _ => return None,
+    };
+    fn distinct(plan: &DistinctPlan) -> Option<&SelectOrderByPlan> {
+        match &plan.input {
+            DistinctInputPlan::SelectOrderBy(sort) => Some(sort),
+            DistinctInputPlan::Project(_) => None,
+        }
+    }
+    fn offset(plan: &OffsetPlan) -> Option<&SelectOrderByPlan> {
+        match &plan.input {
+            OffsetInputPlan::SelectOrderBy(sort) => Some(sort),
+            OffsetInputPlan::Distinct(plan) => distinct(plan),
+            _ => None,
+        }
+    }
+    match query {
+        QueryPlan::SelectOrderBy(sort) => Some(sort),
+        QueryPlan::Distinct(plan) => distinct(plan),
+        QueryPlan::Offset(plan) => offset(plan),
+        QueryPlan::Limit(plan) => match &plan.input {
+            LimitInputPlan::SelectOrderBy(sort) => Some(sort),
+            LimitInputPlan::Distinct(plan) => distinct(plan),
+            LimitInputPlan::Offset(plan) => offset(plan),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The first value under `key`, depth first.
