@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{IndexDef, IndexSet, Origin};
 use crate::lessons;
 use crate::protocol::{DatasetInfo, Slot, UnbuiltIndex};
-use crate::statement::{Action, IndexStatement, Script};
 use crate::storage::thousands;
 use crate::workload::weights::{self, Weights};
 
@@ -54,10 +53,12 @@ pub struct Experiment {
     /// How often each pattern runs in the workload view (the link's `w`).
     #[serde(default)]
     pub weights: Weights,
-    /// The user indexes the experiment defines (`index=CREATE INDEX …`),
-    /// built with the dataset so a configuration may name them.
+    /// The user indexes the experiment defines, as `CREATE INDEX …` text
+    /// (the link's `index=`), built with the dataset so a configuration may
+    /// name them. The worker reads and builds them: the page carries no
+    /// SQL parser.
     #[serde(default)]
-    pub indexes: Vec<IndexDef>,
+    pub indexes: Vec<String>,
     /// The lesson shown (`lesson=<id>`); its SQL fills the editor when the
     /// link has no SQL or pattern of its own.
     #[serde(default)]
@@ -124,13 +125,9 @@ impl Experiment {
     /// missing index (B after `DROP INDEX` of a Phase 3 index) becomes an
     /// explicit list without it, so no run ever asks for an unknown index.
     pub fn forget_unknown_indexes(&mut self, catalog: &[IndexDef]) -> Vec<String> {
+        self.define_user_indexes(catalog);
         let known = |name: &String| catalog.iter().any(|i| &i.name == name);
         let mut dropped = Vec::new();
-        let (kept, gone): (Vec<IndexDef>, Vec<IndexDef>) = std::mem::take(&mut self.indexes)
-            .into_iter()
-            .partition(|def| known(&def.name));
-        self.indexes = kept;
-        dropped.extend(gone.into_iter().map(|def| def.name));
         for slot in Slot::BOTH {
             let (kept, gone): (Vec<String>, Vec<String>) =
                 self.config(slot).into_iter().partition(known);
@@ -152,7 +149,7 @@ impl Experiment {
         self.indexes = catalog
             .iter()
             .filter(|i| i.origin == Origin::User)
-            .cloned()
+            .map(IndexDef::create_sql)
             .collect();
     }
 
@@ -162,11 +159,7 @@ impl Experiment {
         self.lesson = Some(lesson.id.to_owned());
         self.a = Some(lesson.config(Slot::A));
         self.b = Some(lesson.config(Slot::B));
-        for def in lesson.index_defs() {
-            if !self.indexes.iter().any(|i| i.name == def.name) {
-                self.indexes.push(def);
-            }
-        }
+        self.add_lesson_indexes(lesson);
         self.pattern = None;
         self.params.clear();
         self.sql = None;
@@ -203,8 +196,8 @@ impl Experiment {
         if let Some(lesson) = &self.lesson {
             query.append_pair("lesson", lesson);
         }
-        for def in &self.indexes {
-            query.append_pair("index", &def.create_sql());
+        for sql in &self.indexes {
+            query.append_pair("index", sql);
         }
         if let Some(a) = &self.a {
             query.append_pair("a", &a.join(","));
@@ -239,9 +232,9 @@ impl Experiment {
     /// and what was opened instead; no input makes this panic.
     ///
     /// A query string over [`MAX_LINK_CHARS`] opens the defaults whole. An
-    /// `index=` definition that does not parse is dropped with a note; one
-    /// the engine refuses (a name taken, a missing column) is dropped when
-    /// the worker answers the load ([`Experiment::drop_unbuilt`]). A
+    /// `index=` definition that does not parse, or that the engine refuses
+    /// (a name taken, a missing column), is dropped when the worker answers
+    /// the load ([`Experiment::drop_unbuilt`]). A
     /// `lesson=` fills in what the link leaves out: configurations, the
     /// lesson's user indexes.
     pub fn from_query(query: &str) -> (Self, Vec<String>) {
@@ -278,9 +271,15 @@ impl Experiment {
     fn fill_from_lesson(&mut self, lesson: &lessons::Lesson) {
         self.a.get_or_insert_with(|| lesson.config(Slot::A));
         self.b.get_or_insert_with(|| lesson.config(Slot::B));
-        for def in lesson.index_defs() {
-            if !self.indexes.iter().any(|i| i.name == def.name) {
-                self.indexes.push(def);
+        self.add_lesson_indexes(lesson);
+    }
+
+    /// The lesson's user indexes the experiment does not define yet (the
+    /// lessons write them as the catalog does, so equal text is the same index).
+    fn add_lesson_indexes(&mut self, lesson: &lessons::Lesson) {
+        for sql in lesson.user_indexes {
+            if !self.indexes.iter().any(|i| i == sql) {
+                self.indexes.push((*sql).to_owned());
             }
         }
     }
@@ -292,15 +291,16 @@ impl Experiment {
     pub fn drop_unbuilt(&mut self, unbuilt: &[UnbuiltIndex]) -> Vec<String> {
         unbuilt
             .iter()
-            .map(|UnbuiltIndex { def, error }| {
-                self.indexes.retain(|kept| kept != def);
+            .map(|UnbuiltIndex { sql, name, error }| {
+                self.indexes.retain(|kept| kept != sql);
+                let Some(name) = name else {
+                    return format!("index {sql:?} was left out: {error}");
+                };
                 for config in [&mut self.a, &mut self.b].into_iter().flatten() {
-                    config.retain(|name| name != &def.name);
+                    config.retain(|kept| kept != name);
                 }
                 format!(
-                    "index {} ({}) cannot be built: {error}; it was left out of the indexes and both configurations",
-                    def.name,
-                    def.create_sql()
+                    "index {name} ({sql}) cannot be built: {error}; it was left out of the indexes and both configurations"
                 )
             })
             .collect()
@@ -322,9 +322,7 @@ impl Experiment {
                         "index {value:?} was left out: a link defines at most {MAX_LINK_INDEXES} indexes"
                     ));
                 }
-                let def = index_definition(value)
-                    .map_err(|e| format!("index {value:?} was left out: {e}"))?;
-                self.indexes.push(def);
+                self.indexes.push(value.to_owned());
             }
             "sql" => self.sql = Some(value.to_owned()),
             "reps" => {
@@ -349,18 +347,6 @@ impl Experiment {
             }
         }
         Ok(())
-    }
-}
-
-/// The definition a `CREATE INDEX …` statement gives (exactly one statement).
-pub fn index_definition(sql: &str) -> Result<IndexDef, String> {
-    let script = Script::parse(sql)?;
-    match script.statements.as_slice() {
-        [statement] => match &statement.action {
-            Action::Index(IndexStatement::Create(def)) => Ok(def.clone()),
-            _ => Err("it is not a CREATE INDEX statement".to_owned()),
-        },
-        _ => Err("it must be one CREATE INDEX statement".to_owned()),
     }
 }
 
@@ -478,10 +464,9 @@ mod tests {
             repetitions: 5,
             budget_ms: 1_500,
             weights: Weights::from_param("audit_trail:3,feature_flags:0").unwrap(),
-            indexes: vec![index_definition(
-                "CREATE INDEX mine ON upstream_reportrun (started_at DESC, customer_id) INCLUDE (status)",
-            )
-            .unwrap()],
+            indexes: vec![
+                "CREATE INDEX mine ON upstream_reportrun (started_at DESC, customer_id) INCLUDE (status)".into(),
+            ],
             lesson: Some("covering_index".into()),
         };
         let query = experiment.to_query();

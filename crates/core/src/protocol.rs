@@ -22,12 +22,13 @@ pub enum Request {
     Watch { channel: String },
     /// Generate the sample database and build every index once.
     Load { seed: u64, scale: usize },
-    /// `Load`, then build `indexes` too (a link's user indexes; one that
-    /// fails to build is left out of the catalog the answer carries).
+    /// `Load`, then read and build `indexes` too (a link's user indexes as
+    /// `CREATE INDEX` text; one that does not parse or build is left out of
+    /// the catalog the answer carries).
     LoadWithIndexes {
         seed: u64,
         scale: usize,
-        indexes: Vec<IndexDef>,
+        indexes: Vec<String>,
     },
     /// Run one statement under each configuration, `repetitions` times each.
     /// CREATE/DROP INDEX and writes run once, whatever the configurations.
@@ -172,7 +173,10 @@ pub struct DatasetInfo {
 /// A user index a link or lesson defined that could not be built, and why.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct UnbuiltIndex {
-    pub def: IndexDef,
+    /// The definition as the link or lesson gave it.
+    pub sql: String,
+    /// Its index name, when the text is a `CREATE INDEX` statement.
+    pub name: Option<String>,
     pub error: String,
 }
 

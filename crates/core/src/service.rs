@@ -12,7 +12,7 @@ use crate::protocol::{
     Config, DatasetInfo, LoadProgress, Pane, PaneResult, RepeatReport, Request, Response,
     RowDigest, RunKind, RunReport, TableCount, UnbuiltIndex, SHOWN_ROWS,
 };
-use crate::statement::{Script, StatementKind};
+use crate::statement::{self, Script, StatementKind};
 
 #[derive(Default)]
 pub struct Service {
@@ -313,18 +313,13 @@ impl Service {
 
     /// Builds a link's user indexes after a load; one that fails is left
     /// out, and the page says which (it is missing from the catalog).
-    fn with_user_indexes(
-        &mut self,
-        mut info: DatasetInfo,
-        indexes: Vec<catalog::IndexDef>,
-    ) -> DatasetInfo {
+    fn with_user_indexes(&mut self, mut info: DatasetInfo, indexes: Vec<String>) -> DatasetInfo {
         let Some(engine) = self.engine.as_mut().filter(|_| !indexes.is_empty()) else {
             return info;
         };
-        for def in indexes {
-            if let Err(error) = engine.run(&def.create_sql()) {
-                let error = readable_error(&error.to_string());
-                info.unbuilt_indexes.push(UnbuiltIndex { def, error });
+        for sql in indexes {
+            if let Err((name, error)) = build_user_index(engine, &sql) {
+                info.unbuilt_indexes.push(UnbuiltIndex { sql, name, error });
             }
         }
         info.indexes = engine.indexes();
@@ -407,6 +402,16 @@ fn run_pane(
         timings,
         digest,
     })
+}
+
+/// Reads one `CREATE INDEX` text and builds it; on failure, the index's
+/// name (when the text names one) and why.
+fn build_user_index(engine: &mut Engine, sql: &str) -> Result<(), (Option<String>, String)> {
+    let def = statement::index_definition(sql).map_err(|error| (None, error))?;
+    engine
+        .run(&def.create_sql())
+        .map(drop)
+        .map_err(|error| (Some(def.name), readable_error(&error.to_string())))
 }
 
 #[cfg(test)]

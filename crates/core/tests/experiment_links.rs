@@ -1,12 +1,11 @@
 //! Links that reproduce an experiment: user indexes travel as their
 //! definitions and are built again on open, so the reopened page shows the
 //! same plan; what of a link cannot be used is named and left out.
-use seekscan_core::experiment::{
-    index_definition, Experiment, DEFAULT_SCALE, MAX_LINK_CHARS, MAX_LINK_INDEXES,
-};
+use seekscan_core::experiment::{Experiment, DEFAULT_SCALE, MAX_LINK_CHARS, MAX_LINK_INDEXES};
 use seekscan_core::explain::PlanNode;
 use seekscan_core::protocol::{Config, DatasetInfo, Request, Response, RunKind, Slot};
 use seekscan_core::service::Service;
+use seekscan_core::statement::index_definition;
 
 const SQL: &str = "SELECT id, status FROM upstream_reportrun WHERE started_at >= '2025-09-01' \
                    AND customer_id = 3 ORDER BY started_at LIMIT 5";
@@ -133,8 +132,10 @@ fn an_index_the_link_cannot_build_is_named_and_left_out_everywhere() {
         "{}",
         notes[1]
     );
-    let names: Vec<&str> = experiment.indexes.iter().map(|i| i.name.as_str()).collect();
-    assert_eq!(names, ["mine_ok"]);
+    assert_eq!(
+        experiment.indexes,
+        ["CREATE INDEX mine_ok ON upstream_reportrun (status, started_at)"]
+    );
     // The built-in index of that name stays in B: only the definition was bad.
     assert_eq!(experiment.config(Slot::B), ["audit_entity_idx"]);
     assert_eq!(experiment.config(Slot::A), ["mine_ok"]);
@@ -144,13 +145,20 @@ fn an_index_the_link_cannot_build_is_named_and_left_out_everywhere() {
 #[test]
 fn a_malformed_index_definition_is_named_and_the_rest_opens() {
     let link = format!(
-        "reps=3&index={}&index={}",
+        "scale=2000&reps=3&index={}&index={}&index={}",
         urlencode("CREATE INDX x ON t (a)"),
         urlencode("SELECT 1"),
+        urlencode(MINE),
     );
-    let (experiment, notes) = Experiment::from_query(&link);
+    // The page reads no SQL: the worker parses the definitions with the data.
+    let (mut experiment, notes) = Experiment::from_query(&link);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(experiment.indexes.len(), 3);
+    let info = load(&mut Service::default(), &experiment);
+    let notes = experiment.drop_unbuilt(&info.unbuilt_indexes);
     assert_eq!(experiment.repetitions, 3);
-    assert!(experiment.indexes.is_empty());
+    assert_eq!(experiment.indexes, [MINE]);
+    assert!(info.indexes.iter().any(|i| i.name == "mine_started_cust"));
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert!(
         notes[0].starts_with("index \"CREATE INDX x ON t (a)\" was left out: SQL syntax error"),

@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 
 use crate::catalog::IndexDef;
-use crate::experiment::index_definition;
 use crate::patterns::Pattern;
 use crate::protocol::Slot;
+use crate::statement::index_definition;
 
 mod claims;
 mod list;
@@ -83,7 +83,8 @@ impl Lesson {
         .render(params)
     }
 
-    /// The lesson's user indexes as definitions.
+    /// The lesson's user indexes as definitions (read by the engine's
+    /// parser; the page passes the text on instead).
     pub fn index_defs(&self) -> Vec<IndexDef> {
         self.user_indexes
             .iter()

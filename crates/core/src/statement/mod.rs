@@ -149,6 +149,18 @@ fn syntax_message(message: &str) -> &str {
         .unwrap_or(message)
 }
 
+/// The definition a `CREATE INDEX …` statement gives (exactly one statement).
+pub fn index_definition(sql: &str) -> Result<IndexDef, String> {
+    let script = Script::parse(sql)?;
+    match script.statements.as_slice() {
+        [statement] => match &statement.action {
+            Action::Index(IndexStatement::Create(def)) => Ok(def.clone()),
+            _ => Err("it is not a CREATE INDEX statement".to_owned()),
+        },
+        _ => Err("it must be one CREATE INDEX statement".to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
