@@ -3,11 +3,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_worker::{Spawnable, WorkerBridge};
-use js_sys::{Object, Proxy, Reflect};
+use js_sys::{Array, Object, Proxy, Reflect};
 use seekscan_core::protocol::{Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, Worker};
+use web_sys::{Event, MessageEvent, MessageEventInit, Worker};
 
 use crate::codec::JsonCodec;
 use crate::engine_worker::EngineWorker;
@@ -92,13 +92,20 @@ fn spawn_keeping_worker<T>(spawn: impl FnOnce() -> T) -> (T, Option<Worker>) {
         let kept = kept.clone();
         Closure::<dyn FnMut(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
             move |target: JsValue, args: JsValue, new_target: JsValue| {
-                let worker = Reflect::construct_with_new_target(
-                    target.unchecked_ref(),
-                    args.unchecked_ref(),
-                    new_target.unchecked_ref(),
-                )?;
-                kept.replace(Some(worker.clone()));
-                Ok(worker)
+                let worker = match Prestarted::take() {
+                    Some(prestarted) => prestarted,
+                    None => Prestarted {
+                        worker: Reflect::construct_with_new_target(
+                            target.unchecked_ref(),
+                            args.unchecked_ref(),
+                            new_target.unchecked_ref(),
+                        )?,
+                        early: Array::new(),
+                    },
+                };
+                let adopted = worker.worker.clone();
+                kept.replace(Some(worker));
+                Ok(adopted)
             },
         )
     };
@@ -117,6 +124,51 @@ fn spawn_keeping_worker<T>(spawn: impl FnOnce() -> T) -> (T, Option<Worker>) {
     if hooked {
         let _ = Reflect::set(&global, &name, &constructor);
     }
-    let worker = kept.take().and_then(|w| w.dyn_into::<Worker>().ok());
+    let worker = kept.take().and_then(Prestarted::replay);
     (spawned, worker)
+}
+
+/// The engine worker `index.html` starts before the page's wasm has even
+/// downloaded, so the worker's own download and compile overlap the page's,
+/// and what it said before the page listened (its "loaded" message).
+struct Prestarted {
+    worker: JsValue,
+    early: Array,
+}
+
+/// The global `index.html`'s script leaves the worker in.
+const PRESTARTED: &str = "seekscanPrestarted";
+
+impl Prestarted {
+    /// The worker `index.html` started, once: a later spawn (after a death)
+    /// builds a new one. One that already failed is left to the garbage.
+    fn take() -> Option<Self> {
+        let global = js_sys::global();
+        let key = JsValue::from_str(PRESTARTED);
+        let found = Reflect::get(&global, &key)
+            .ok()
+            .filter(JsValue::is_object)?;
+        let _ = Reflect::delete_property(global.unchecked_ref::<Object>(), &key);
+        let field = |name: &str| Reflect::get(&found, &JsValue::from_str(name)).ok();
+        if field("failed").is_some_and(|f| f.is_truthy()) {
+            return None;
+        }
+        Some(Self {
+            worker: field("worker").filter(JsValue::is_object)?,
+            early: field("early")?.dyn_into().ok()?,
+        })
+    }
+
+    /// Hands gloo's handler, set by now, the messages that came before it.
+    fn replay(self) -> Option<Worker> {
+        let worker: Worker = self.worker.dyn_into().ok()?;
+        for data in self.early.iter() {
+            let init = MessageEventInit::new();
+            init.set_data(&data);
+            if let Ok(event) = MessageEvent::new_with_event_init_dict("message", &init) {
+                let _ = worker.dispatch_event(&event);
+            }
+        }
+        Some(worker)
+    }
 }
