@@ -95,6 +95,9 @@ test('the worker loads the data and builds every index', async () => {
   firstResponse = await page.goto(start);
   await waitReady();
   console.log(`navigation to engine ready (10k): ${Date.now() - started} ms`);
+  // The page adopted the worker index.html started: there is one, not two.
+  assert.equal(page.workers().length, 1);
+  assert.equal(await page.evaluate(() => 'seekscanPrestarted' in self), false);
   assert.match(await text('.dataset'), /upstream_domainauditevent\s+10,000/);
   assert.match(await text('.dataset'), /building 10 indexes/);
   // The worker's memory, next to the dataset it holds.

@@ -29,8 +29,8 @@ const EXTRAS: [(&str, &str); 6] = [
         "audit_count_by_action",
         "SELECT action, COUNT(*) FROM upstream_domainauditevent GROUP BY action ORDER BY action",
     ),
-    // On the report runs: GlueSQL compiles a LIKE pattern for every row,
-    // which over a million audit events passes the run time limit.
+    // On the report runs, whose JSON summaries a LIKE with a leading `%`
+    // has to read whole.
     (
         "reportrun_summary_like",
         "SELECT COUNT(*) FROM upstream_reportrun WHERE summary_json LIKE '%\"alerts\": 0}'",
