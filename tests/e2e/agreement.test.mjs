@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launch, url, shots, collectErrors, waitReady } from './support.mjs';
+import { url, shots, openReady } from './support.mjs';
 
 const facts = JSON.parse(
   readFileSync(new URL('../../crates/core/data/engine_agreement.json', import.meta.url), 'utf8'),
@@ -21,11 +21,7 @@ let page;
 let errors;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  errors = collectErrors(page);
-  await page.goto(`${url}?scale=10000`);
-  await waitReady(page);
+  ({ browser, page, errors } = await openReady(`?scale=10000`, { width: 1400, height: 1000 }));
 });
 
 after(async () => {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, url, shots, collectErrors, waitReady, runSql, text } from './support.mjs';
+import { shots, runSql, text, openReady } from './support.mjs';
 
 const PHASE3 = [
   'reportrun_cust_status_idx', 'reportrun_cust_type_idx', 'reportrun_status_date_idx',
@@ -21,11 +21,7 @@ let page;
 let errors;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = collectErrors(page);
-  await page.goto(`${url}?scale=10000&reps=${RUNS}`);
-  await waitReady(page);
+  ({ browser, page, errors } = await openReady(`?scale=10000&reps=${RUNS}`));
 });
 
 after(async () => {

@@ -12,6 +12,17 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
 }
 
+// A browser with one page opened at `query` (after the served URL) and
+// ready, and the page's uncaught errors as they come.
+export async function openReady(query, viewport = { width: 1280, height: 900 }) {
+  const browser = await launch();
+  const page = await browser.newPage({ viewport });
+  const errors = collectErrors(page);
+  await page.goto(`${url}${query}`);
+  await waitReady(page);
+  return { browser, page, errors };
+}
+
 // Collects uncaught errors so a suite can assert there were none.
 export function collectErrors(target) {
   const errors = [];

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, url, shots, collectErrors, waitReady, runSql, text } from './support.mjs';
+import { shots, runSql, text, openReady } from './support.mjs';
 
 const PATTERNS = [
   'report_dashboard', 'audit_trail', 'feature_flags', 'reportrun_cust_status', 'reportrun_cust_type',
@@ -19,11 +19,7 @@ let page;
 let errors;
 
 before(async () => {
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  errors = collectErrors(page);
-  await page.goto(`${url}?scale=10000&reps=3&w=audit_trail%3A2`);
-  await waitReady(page);
+  ({ browser, page, errors } = await openReady(`?scale=10000&reps=3&w=audit_trail%3A2`, { width: 1400, height: 1000 }));
 });
 
 after(async () => {
