@@ -1,9 +1,11 @@
-//! An index's entries: a sorted, packed array as built in bulk (every key
-//! back to back in one buffer, with one end offset each: no allocation and
-//! no fixed-width slot per entry), plus the writes since then (a small
-//! B-tree of added entries and a bitmap of removed ones), merged on every
-//! read. A build is then one sort with no tree to fill; writes fold back
-//! into the array once they pile up.
+//! Sorted byte-string keys, each with a byte-string payload: an index's
+//! entries (payload: INCLUDE cells) and a table's rows (key: the encoded
+//! row key, payload: the encoded row; see `rows`). What a bulk build made
+//! is a sorted, packed array (every key back to back in one buffer, with
+//! one end offset each: no allocation and no fixed-width slot per entry);
+//! the writes since then (a small B-tree of added entries and a bitmap of
+//! removed ones) are merged on every read. A build is then one sort with no
+//! tree to fill; writes fold back into the array once they pile up.
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
@@ -47,8 +49,8 @@ impl Packed {
     }
 
     /// Appends one string. Offsets are 32-bit: a wasm worker's whole
-    /// memory is 4 GiB, and the largest dataset's index holds a few
-    /// hundred MiB, so a longer array is a bug.
+    /// memory is 4 GiB, and the largest dataset's table or index holds a
+    /// few hundred MiB, so a longer array is a bug.
     pub(crate) fn push(&mut self, item: &[u8]) {
         let end = self.len + item.len();
         if end.div_ceil(8) > self.words.len() {
@@ -65,6 +67,32 @@ impl Packed {
 
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Appends every string of `other`, in order.
+    pub(crate) fn append(&mut self, other: &Packed) {
+        self.reserve_bytes(self.len + other.len);
+        self.ends.reserve(other.len());
+        for item in other.iter() {
+            self.push(item);
+        }
+    }
+
+    /// Room for `items` more strings of `bytes` more bytes in all, made
+    /// once: growing by doubling could leave a bulk load's buffer nearly
+    /// twice its size.
+    pub(crate) fn reserve_exact(&mut self, items: usize, bytes: usize) {
+        let words = (self.len + bytes).div_ceil(8);
+        self.words
+            .reserve_exact(words.saturating_sub(self.words.len()));
+        self.ends.reserve_exact(items);
+    }
+
+    /// Gives back the spare capacity, once nothing more is pushed.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.words.truncate(self.len.div_ceil(8));
+        self.words.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     pub(crate) fn reserve_bytes(&mut self, bytes: usize) {
@@ -120,7 +148,7 @@ impl Packed {
     }
 
     /// Heap bytes held.
-    fn heap(&self) -> usize {
+    pub(crate) fn heap(&self) -> usize {
         memory::allocation(self.words.capacity() * size_of::<u64>())
             + memory::allocation(self.ends.capacity() * size_of::<u32>())
     }
@@ -342,7 +370,7 @@ fn sort_level(keys: &Packed, pairs: &mut [(u64, u32)], offset: usize) {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Entries {
     base: Packed,
     /// INCLUDE cells of `base`, by position; empty without INCLUDE columns.
@@ -395,6 +423,17 @@ impl Entries {
             Ok(at)
         } else {
             Err(at)
+        }
+    }
+
+    /// The payload of the live entry `key`, if there is one.
+    pub(crate) fn get(&self, key: &[u8]) -> Option<&[u8]> {
+        if let Some(cells) = self.added.get(key) {
+            return Some(cells);
+        }
+        match self.find(key) {
+            Ok(at) if !self.is_removed(at) => Some(self.include_at(at)),
+            _ => None,
         }
     }
 
