@@ -167,16 +167,38 @@ fn signed<const N: usize>(be: [u8; N], out: &mut Vec<u8>) {
     out.extend_from_slice(&be[1..]);
 }
 
-/// Bytes with 0x00 escaped as 00 FF and ended by 00 01: prefix-free, and a
-/// shorter string still sorts before its extensions.
+/// Escapes `escaped` writes for the two lowest bytes, after `ESCAPE`.
+const ESCAPE: u8 = 1;
+const ESCAPED_ZERO: u8 = 1;
+const ESCAPED_ONE: u8 = 2;
+
+/// Bytes with 0x00 escaped as 01 01 and 0x01 as 01 02, ended by one 0x00:
+/// every byte of the payload is then above the end, so the encoding is
+/// prefix-free and a shorter string still sorts before its extensions, and
+/// the escapes keep the order of the bytes they stand for. Text rarely
+/// holds either byte, so a string costs its bytes and two.
 fn escaped(bytes: &[u8], out: &mut Vec<u8>) {
-    for &b in bytes {
-        out.push(b);
-        if b == 0 {
-            out.push(0xFF);
+    if memchr::memchr2(0, ESCAPE, bytes).is_none() {
+        out.extend_from_slice(bytes);
+    } else {
+        for &b in bytes {
+            match b {
+                0 => out.extend_from_slice(&[ESCAPE, ESCAPED_ZERO]),
+                ESCAPE => out.extend_from_slice(&[ESCAPE, ESCAPED_ONE]),
+                b => out.push(b),
+            }
         }
     }
-    out.extend_from_slice(&[0, 1]);
+    out.push(0);
+}
+
+/// The byte an escape stands for.
+fn unescaped(b: u8) -> Result<u8> {
+    match b {
+        ESCAPED_ZERO => Ok(0),
+        ESCAPED_ONE => Ok(ESCAPE),
+        _ => Err(corrupt("a bad escape in a string key")),
+    }
 }
 
 fn float_bits32(v: f32) -> u32 {
@@ -413,30 +435,32 @@ impl Reader<'_> {
     }
 
     fn escaped(&mut self) -> Result<Vec<u8>> {
-        let mut out = Vec::new();
         if self.mask == 0 {
-            // Ascending (every stored row): copy the runs between escapes.
-            loop {
-                let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero =
-                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
-                out.extend_from_slice(&rest[..zero]);
-                let marker = rest.get(zero + 1).copied();
-                self.at += zero + 2;
-                match marker {
-                    Some(0xFF) => out.push(0),
-                    Some(1) => return Ok(out),
-                    _ => return Err(corrupt("a bad escape in a string key")),
-                }
+            // Ascending (every stored row): the end is the first zero, and
+            // the run before it is the string unless it holds an escape.
+            let rest = &self.bytes[self.at.min(self.bytes.len())..];
+            let end =
+                memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+            let payload = &rest[..end];
+            self.at += end + 1;
+            if memchr::memchr(ESCAPE, payload).is_none() {
+                return Ok(payload.to_vec());
             }
+            let mut out = Vec::with_capacity(payload.len());
+            let mut bytes = payload.iter();
+            while let Some(&b) = bytes.next() {
+                out.push(match b {
+                    ESCAPE => unescaped(*bytes.next().ok_or_else(|| corrupt("a cut escape"))?)?,
+                    b => b,
+                });
+            }
+            return Ok(out);
         }
+        let mut out = Vec::new();
         loop {
             match self.byte()? {
-                0 => match self.byte()? {
-                    0xFF => out.push(0),
-                    1 => return Ok(out),
-                    _ => return Err(corrupt("a bad escape in a string key")),
-                },
+                0 => return Ok(out),
+                ESCAPE => out.push(unescaped(self.byte()?)?),
                 b => out.push(b),
             }
         }
@@ -444,22 +468,16 @@ impl Reader<'_> {
 
     fn skip_escaped(&mut self) -> Result<()> {
         if self.mask == 0 {
-            loop {
-                let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero =
-                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
-                let marker = rest.get(zero + 1).copied();
-                self.at += zero + 2;
-                if marker == Some(1) {
-                    return Ok(());
-                }
-            }
+            let rest = &self.bytes[self.at.min(self.bytes.len())..];
+            let end =
+                memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+            self.at += end + 1;
+            return Ok(());
         }
-        loop {
-            if self.byte()? == 0 && self.byte()? == 1 {
-                return Ok(());
-            }
-        }
+        // An escape's second byte is never zero, so the end is still the
+        // first zero.
+        while self.byte()? != 0 {}
+        Ok(())
     }
 
     fn date(&mut self) -> Result<NaiveDate> {
@@ -679,9 +697,18 @@ mod tests {
             vec![
                 Value::Str(String::new()),
                 Value::Str("\0".into()),
+                Value::Str("\0\0".into()),
+                Value::Str("\0\u{1}".into()),
                 Value::Str("\0a".into()),
+                Value::Str("\u{1}".into()),
+                Value::Str("\u{1}\0".into()),
+                Value::Str("\u{1}\u{1}".into()),
+                Value::Str("\u{1}\u{2}".into()),
+                Value::Str("\u{2}".into()),
                 Value::Str("a".into()),
                 Value::Str("a\0".into()),
+                Value::Str("a\u{1}".into()),
+                Value::Str("a\u{2}".into()),
                 Value::Str("ab".into()),
                 Value::Str("b".into()),
                 Value::Str("é".into()),
@@ -689,7 +716,12 @@ mod tests {
             vec![
                 Value::Bytea(vec![]),
                 Value::Bytea(vec![0]),
+                Value::Bytea(vec![0, 0xFF]),
+                Value::Bytea(vec![1]),
+                Value::Bytea(vec![1, 0]),
+                Value::Bytea(vec![2]),
                 Value::Bytea(vec![0xFF, 0]),
+                Value::Bytea(vec![0xFF, 1]),
             ],
             vec![
                 ts(-100_000_000_000, 0),
@@ -798,6 +830,46 @@ mod tests {
         let mut key = Vec::new();
         encode_key(&Key::I64(-300), &mut key);
         assert_eq!(key, enc(&Value::I64(-300), false));
+    }
+
+    #[test]
+    fn byte_strings_keep_their_order_with_escapes_anywhere() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+        // Short strings over the bytes that escape and their neighbours,
+        // so that shared prefixes, escapes and ends meet often.
+        let alphabet = [0u8, 1, 2, 0xFE, 0xFF];
+        let values: Vec<Vec<u8>> = (0..4000)
+            .map(|_| {
+                (0..rng.gen_range(0..5))
+                    .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+                    .collect()
+            })
+            .collect();
+        for desc in [false, true] {
+            let mut encoded: Vec<(Vec<u8>, &Vec<u8>)> = values
+                .iter()
+                .map(|v| {
+                    let mut bytes = enc(&Value::Bytea(v.clone()), desc);
+                    // A second column after it must not change the order.
+                    encode_value(&Value::I64(-7), desc, &mut bytes).unwrap();
+                    (bytes, v)
+                })
+                .collect();
+            encoded.sort();
+            for pair in encoded.windows(2) {
+                let ((a, x), (b, y)) = (&pair[0], &pair[1]);
+                assert_eq!(a == b, x == y, "{x:?} {y:?}");
+                assert!(if desc { x >= y } else { x <= y }, "{x:?} {y:?}");
+            }
+            for (bytes, v) in &encoded {
+                let (back, next) = decode(bytes, 0, desc).unwrap();
+                assert_eq!(back, Key::Bytea(v.to_vec()));
+                assert_eq!(skip(bytes, 0, desc).unwrap(), next);
+                assert_eq!(decode(bytes, next, desc).unwrap().0, Key::I64(-7));
+            }
+        }
+        assert_eq!(enc(&Value::Str("abc".into()), false).len(), 5);
     }
 
     #[test]
