@@ -10,6 +10,7 @@ pub mod filter;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
+mod offsets;
 mod rowcode;
 mod rows;
 mod scratch;

@@ -11,6 +11,7 @@ use std::ops::Bound;
 
 use super::keycode::IndexKey;
 use super::memory;
+use super::offsets::Ends;
 
 /// Encoded key bytes and INCLUDE cells, in index order.
 pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>;
@@ -22,7 +23,8 @@ fn compaction_threshold(base: usize) -> usize {
     (base / 32).max(1024)
 }
 
-/// Byte strings back to back in one buffer, each found by its end offset.
+/// Byte strings back to back in one buffer, each found by its end offset
+/// (see `offsets`).
 /// The buffer is held as 64-bit words so that a build can turn the
 /// buffer of its sort records into the array in place (`from_records`).
 #[derive(Debug, Default, Clone)]
@@ -30,7 +32,7 @@ pub(crate) struct Packed {
     words: Vec<u64>,
     /// Bytes in use at the start of `words`.
     len: usize,
-    ends: Vec<u32>,
+    ends: Ends,
 }
 
 impl Packed {
@@ -38,7 +40,7 @@ impl Packed {
         Self {
             words: Vec::with_capacity(bytes.div_ceil(8)),
             len: 0,
-            ends: Vec::with_capacity(items),
+            ends: Ends::with_capacity(items),
         }
     }
 
@@ -62,7 +64,7 @@ impl Packed {
         bytes[self.len..].copy_from_slice(item);
         self.len = end;
         self.ends
-            .push(u32::try_from(end).expect("an index array under 4 GiB"));
+            .push(u32::try_from(end).expect("a packed array under 4 GiB"));
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -120,12 +122,7 @@ impl Packed {
     }
 
     pub(crate) fn get(&self, at: usize) -> &[u8] {
-        let start = if at == 0 {
-            0
-        } else {
-            self.ends[at - 1] as usize
-        };
-        &self.bytes()[start..self.ends[at] as usize]
+        &self.bytes()[self.ends.start(at)..self.ends.get(at)]
     }
 
     /// The first position whose string fails `before` (which holds for a
@@ -149,8 +146,7 @@ impl Packed {
 
     /// Heap bytes held.
     pub(crate) fn heap(&self) -> usize {
-        memory::allocation(self.words.capacity() * size_of::<u64>())
-            + memory::allocation(self.ends.capacity() * size_of::<u32>())
+        memory::allocation(self.words.capacity() * size_of::<u64>()) + self.ends.heap()
     }
 }
 
@@ -286,7 +282,7 @@ impl Packed {
     /// each record is read (copied out) before any byte of it is written.
     fn from_records<const N: usize>(records: Vec<Record<N>>, lengths: &[u8]) -> Packed {
         let count = records.len();
-        let mut ends = Vec::with_capacity(count);
+        let mut ends = Ends::with_capacity(count);
         let mut records = std::mem::ManuallyDrop::new(records);
         let (base, capacity) = (records.as_mut_ptr(), records.capacity());
         let bytes_base = base.cast::<u8>();
@@ -305,7 +301,7 @@ impl Packed {
             // record `at`, already read.
             unsafe { std::ptr::copy(bytes.as_ptr(), bytes_base.add(written), len) };
             written += len;
-            ends.push(u32::try_from(written).expect("an index array under 4 GiB"));
+            ends.push(u32::try_from(written).expect("a packed array under 4 GiB"));
         }
         let words = written.div_ceil(8);
         // The last word's tail still holds record bytes (maybe padding,
