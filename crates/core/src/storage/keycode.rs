@@ -252,10 +252,19 @@ fn time_bits(time: &NaiveTime) -> [u8; 6] {
     [be[2], be[3], be[4], be[5], be[6], be[7]]
 }
 
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+/// Seconds since 1970 and nanoseconds, each as a compact I64: (seconds,
+/// nanoseconds) order is the timestamp's (a leap second's nanoseconds run
+/// past 1e9 within its second), and a timestamp of whole seconds from
+/// these decades takes seven bytes, not eleven.
 fn timestamp(t: &NaiveDateTime, out: &mut Vec<u8>) {
     out.push(TIMESTAMP);
-    out.extend_from_slice(&date_days(&t.date()));
-    out.extend_from_slice(&time_bits(&t.time()));
+    let days = i64::from(t.date().num_days_from_ce()) - EPOCH_DAYS_FROM_CE;
+    let seconds = days * 86_400 + i64::from(t.time().num_seconds_from_midnight());
+    compact_i64(seconds, out);
+    compact_i64(i64::from(t.time().nanosecond()), out);
 }
 
 fn inet(ip: &IpAddr, out: &mut Vec<u8>) {
@@ -428,6 +437,43 @@ impl Reader<'_> {
         Ok(i64::from_be_bytes(be))
     }
 
+    /// A compact I64 inside another type's payload, its tag checked.
+    fn inner_i64(&mut self) -> Result<i64> {
+        match self.byte()? {
+            tag @ I64_LOWEST..=I64_HIGHEST => self.compact_i64(tag),
+            tag => Err(corrupt(&format!("tag {tag} where an I64 belongs"))),
+        }
+    }
+
+    fn skip_compact_i64(&mut self) -> Result<()> {
+        match self.byte()? {
+            tag @ I64_LOWEST..=I64_HIGHEST => {
+                self.at += i64_len(tag);
+                Ok(())
+            }
+            tag => Err(corrupt(&format!("tag {tag} where an I64 belongs"))),
+        }
+    }
+
+    fn timestamp(&mut self) -> Result<NaiveDateTime> {
+        let seconds = self.inner_i64()?;
+        let nanoseconds = self.inner_i64()?;
+        let days = seconds.div_euclid(86_400) + EPOCH_DAYS_FROM_CE;
+        let date = i32::try_from(days)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt);
+        let time = u32::try_from(nanoseconds).ok().and_then(|nanoseconds| {
+            NaiveTime::from_num_seconds_from_midnight_opt(
+                seconds.rem_euclid(86_400) as u32,
+                nanoseconds,
+            )
+        });
+        match (date, time) {
+            (Some(date), Some(time)) => Ok(date.and_time(time)),
+            _ => Err(corrupt("a bad timestamp")),
+        }
+    }
+
     fn signed<const N: usize>(&mut self) -> Result<[u8; N]> {
         let mut out = self.array::<N>()?;
         out[0] ^= 0x80;
@@ -544,10 +590,7 @@ impl Reader<'_> {
             }
             BYTEA => Key::Bytea(self.escaped()?),
             DATE => Key::Date(self.date()?),
-            TIMESTAMP => {
-                let date = self.date()?;
-                Key::Timestamp(date.and_time(self.time()?))
-            }
+            TIMESTAMP => Key::Timestamp(self.timestamp()?),
             TIME => Key::Time(self.time()?),
             INTERVAL => Key::Interval(match self.byte()? {
                 0 => Interval::Microsecond(i64::from_be_bytes(self.signed()?)),
@@ -571,7 +614,10 @@ impl Reader<'_> {
             TIME => 6,
             tag @ I64_LOWEST..=I64_HIGHEST => i64_len(tag),
             U64 | F64 => 8,
-            TIMESTAMP => 10,
+            TIMESTAMP => {
+                self.skip_compact_i64()?;
+                return self.skip_compact_i64();
+            }
             I128 | U128 | UUID => 16,
             DECIMAL => 25,
             INTERVAL => {
@@ -724,12 +770,17 @@ mod tests {
                 Value::Bytea(vec![0xFF, 1]),
             ],
             vec![
+                Value::Timestamp(NaiveDateTime::MIN),
                 ts(-100_000_000_000, 0),
                 ts(0, 0),
                 ts(0, 1),
+                ts(1_769_385_599, 999_999_999),
+                // A leap second: nanoseconds past 1e9 within 23:59:59.
+                ts(1_769_385_599, 1_500_000_000),
                 ts(1_769_385_600, 0),
                 ts(1_769_385_600, 999_999_999),
                 ts(1_769_385_601, 0),
+                Value::Timestamp(NaiveDateTime::MAX),
             ],
             vec![
                 Value::Date(NaiveDate::from_ymd_opt(-40, 1, 1).unwrap()),
@@ -830,6 +881,8 @@ mod tests {
         let mut key = Vec::new();
         encode_key(&Key::I64(-300), &mut key);
         assert_eq!(key, enc(&Value::I64(-300), false));
+        // A timestamp is two of them behind its tag.
+        assert_eq!(enc(&ts(1_769_385_600, 0), false).len(), 7);
     }
 
     #[test]
