@@ -655,7 +655,17 @@ fn mask(desc: bool) -> u8 {
 }
 
 /// The column starting at `at`, and where the next one starts.
+#[inline]
 pub(crate) fn decode(bytes: &[u8], at: usize, desc: bool) -> Result<(Key, usize)> {
+    // Row keys and integer cells, the most decoded, read in place.
+    if let (false, Some(&tag @ I64_LOWEST..=I64_HIGHEST)) = (desc, bytes.get(at)) {
+        let end = at + 1 + i64_len(tag);
+        if let Some(payload) = bytes.get(at + 1..end) {
+            let mut be = [if tag >= I64_ZERO { 0 } else { 0xFF }; 8];
+            be[8 - payload.len()..].copy_from_slice(payload);
+            return Ok((Key::I64(i64::from_be_bytes(be)), end));
+        }
+    }
     let mut reader = Reader {
         bytes,
         at,
@@ -665,8 +675,43 @@ pub(crate) fn decode(bytes: &[u8], at: usize, desc: bool) -> Result<(Key, usize)
     Ok((key, reader.at))
 }
 
+/// Where the ascending I64 at `at` ends, if one starts there.
+#[inline]
+fn skip_ascending_i64(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at) {
+        Some(&tag @ I64_LOWEST..=I64_HIGHEST) => Some(at + 1 + i64_len(tag)),
+        _ => None,
+    }
+}
+
+/// `skip` for the ascending forms that every stored row's scan skips most
+/// (integers, strings, timestamps), read in place; `None` leaves the
+/// column to the general reader.
+#[inline]
+fn skip_ascending(bytes: &[u8], at: usize) -> Option<usize> {
+    match *bytes.get(at)? {
+        I64_LOWEST..=I64_HIGHEST => skip_ascending_i64(bytes, at),
+        STR | BYTEA => {
+            let end = memchr::memchr(0, bytes.get(at + 1..)?)?;
+            Some(at + end + 2)
+        }
+        TIMESTAMP => skip_ascending_i64(bytes, skip_ascending_i64(bytes, at + 1)?),
+        _ => None,
+    }
+}
+
 /// Where the column starting at `at` ends.
+#[inline]
 pub(crate) fn skip(bytes: &[u8], at: usize, desc: bool) -> Result<usize> {
+    if !desc {
+        if let Some(end) = skip_ascending(bytes, at) {
+            return Ok(end);
+        }
+    }
+    skip_with_reader(bytes, at, desc)
+}
+
+fn skip_with_reader(bytes: &[u8], at: usize, desc: bool) -> Result<usize> {
     let mut reader = Reader {
         bytes,
         at,
