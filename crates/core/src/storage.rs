@@ -530,11 +530,10 @@ impl Index for SeekStorage {
                     Ok(false) => return self.examine().err().map(Err),
                     Err(error) => return Some(Err(error)),
                 }
-                let row = match decoded_key(row_key).and_then(|key| Ok((key, decode(bytes)?))) {
+                match decoded_key(row_key).and_then(|key| Ok((key, decode(bytes)?))) {
                     Ok(row) => row,
                     Err(error) => return Some(Err(error)),
-                };
-                row
+                }
             };
             Some(self.examine().map(|()| row))
         })))
