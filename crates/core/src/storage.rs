@@ -1,6 +1,7 @@
-//! seekscan's own in-memory GlueSQL storage. Rows live in one ordered map per
-//! table, keyed by primary key (or a generated row id). Every row handed to
-//! the executor is counted, so plans report the rows they really examined.
+//! seekscan's own in-memory GlueSQL storage. Each table's rows are packed in
+//! primary-key order (or generated row id order; see `rows`). Every row
+//! handed to the executor is counted, so plans report the rows they really
+//! examined.
 pub mod access;
 mod budget;
 pub(crate) mod build;
@@ -9,7 +10,9 @@ pub mod filter;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
+mod offsets;
 mod rowcode;
+mod rows;
 mod scratch;
 pub mod usage;
 
@@ -32,7 +35,9 @@ use access::AccessSpec;
 pub use budget::Budget;
 use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
+use keycode::IndexKey;
 use memory::{IndexMemory, MemoryReport, TableMemory};
+use rows::{decoded_key, encoded_key, TableRows};
 
 /// What the storage did for the statements since the last reset.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -66,16 +71,13 @@ pub struct SeekStorage {
 #[derive(Debug)]
 pub(crate) struct Table {
     pub(crate) schema: Schema,
-    /// Each row encoded in one allocation (see `rowcode`).
-    rows: BTreeMap<Key, Box<[u8]>>,
+    /// Each row encoded (see `rowcode`) under its encoded key (see `rows`).
+    rows: TableRows,
     /// Row ids for tables without a primary key.
     next_row_id: i64,
     pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
     /// Position of the primary key column, whose value is the row key.
     pub(crate) primary_key: Option<usize>,
-    /// Rows placed by the last bulk load (full B-tree nodes), for the
-    /// memory estimate.
-    bulk_rows: usize,
 }
 
 impl Table {
@@ -305,8 +307,8 @@ impl SeekStorage {
 
     /// `load_rows` from borrowed rows, encoded natively on every core.
     pub fn copy_rows(&mut self, table: &str, rows: &[Vec<Value>]) -> Result<()> {
-        let keyed = build::copy_rows(rows, self.key_column(table)?)?;
-        self.load_keyed(table, keyed)
+        let encoded = build::copy_rows(rows, self.key_column(table)?)?;
+        self.load_encoded(table, encoded)
     }
 
     fn key_column(&self, table: &str) -> Result<usize> {
@@ -314,31 +316,32 @@ impl SeekStorage {
         Ok(t.primary_key.unwrap_or(0))
     }
 
-    fn load_keyed(&mut self, table: &str, keyed: build::Keyed) -> Result<()> {
+    fn load_encoded(&mut self, table: &str, encoded: build::Encoded) -> Result<()> {
         let t = self.tables.get_mut(table).ok_or_else(|| missing(table))?;
         if !t.rows.is_empty() {
-            let keyed = keyed
-                .into_iter()
-                .map(|(k, row)| Ok((k, rowcode::decode(&row)?)))
+            let keyed = encoded
+                .keys
+                .iter()
+                .zip(encoded.rows.iter())
+                .map(|(key, row)| Ok((decoded_key(key)?, rowcode::decode(row)?)))
                 .collect::<Result<Vec<_>>>()?;
             return self.insert_data(table, keyed);
         }
-        // Sorted input (the generator's ids ascend) makes this a linear
-        // check plus a bulk build; later duplicates win, as with INSERT.
-        let rows: BTreeMap<Key, Box<[u8]>> = keyed.into_iter().collect();
+        // Sorted input (the generator's ids ascend) is taken as it is;
+        // otherwise it is sorted, and later duplicates win, as with INSERT.
+        let rows = TableRows::from_loaded(encoded.keys, encoded.rows);
         let mut indexes = std::mem::take(&mut t.indexes);
         for index in indexes.values_mut() {
-            if let Err(error) = index.build(rows.iter().map(|(k, r)| (k, &r[..])), rows.len()) {
+            if let Err(error) = index.build(&rows) {
                 // Nothing changes on error: the old (empty) indexes come back.
                 for index in indexes.values_mut() {
-                    index.build(std::iter::empty(), 0)?;
+                    index.build(&TableRows::default())?;
                 }
                 t.indexes = indexes;
                 return Err(error);
             }
         }
         t.indexes = indexes;
-        t.bulk_rows = rows.len();
         t.rows = rows;
         Ok(())
     }
@@ -347,15 +350,7 @@ impl SeekStorage {
     pub fn memory_report(&self) -> MemoryReport {
         let mut report = MemoryReport::default();
         for (name, table) in &self.tables {
-            let bytes: usize = table
-                .rows
-                .iter()
-                .map(|(k, row)| memory::row_bytes(k, row))
-                .sum::<usize>()
-                + memory::tree_bytes::<Key, Box<[u8]>>(
-                    table.rows.len(),
-                    table.bulk_rows.min(table.rows.len()),
-                );
+            let bytes = table.rows.bytes();
             let rows = table.rows.len() as u64;
             report.tables.push(TableMemory {
                 table: name.clone(),
@@ -403,8 +398,8 @@ impl Store for SeekStorage {
             .ok_or_else(|| missing(table_name))?;
         let row = table
             .rows
-            .get(key)
-            .map(|row| rowcode::decode(row))
+            .get(encoded_key(key).as_bytes())
+            .map(rowcode::decode)
             .transpose()?;
         if row.is_some() {
             self.examine()?;
@@ -419,7 +414,7 @@ impl Store for SeekStorage {
             .ok_or_else(|| missing(table_name))?;
         Ok(Box::new(table.rows.iter().map(move |(key, row)| {
             self.examine()?;
-            Ok((key.clone(), rowcode::decode(row)?))
+            Ok((decoded_key(key)?, rowcode::decode(row)?))
         })))
     }
 }
@@ -467,7 +462,7 @@ impl Index for SeekStorage {
                     return Some(Err(error));
                 }
                 match filter.as_mut().map_or(Ok(true), |f| f.passes(row)) {
-                    Ok(true) => Some(decode(row).map(|row| (key.clone(), row))),
+                    Ok(true) => Some(decoded_key(key).and_then(|key| Ok((key, decode(row)?)))),
                     Ok(false) => None,
                     Err(error) => Some(Err(error)),
                 }
@@ -528,18 +523,17 @@ impl Index for SeekStorage {
                 };
                 bump(lookups);
                 tally.row_fetched();
-                let bytes = table.rows.get(&row_key)?;
+                let bytes = table.rows.get(row_key)?;
                 // A looked-up row the filter rejects was still read.
                 match filter.as_mut().map_or(Ok(true), |f| f.passes(bytes)) {
                     Ok(true) => {}
                     Ok(false) => return self.examine().err().map(Err),
                     Err(error) => return Some(Err(error)),
                 }
-                let row = match decode(bytes) {
+                match decoded_key(row_key).and_then(|key| Ok((key, decode(bytes)?))) {
                     Ok(row) => row,
                     Err(error) => return Some(Err(error)),
-                };
-                (row_key, row)
+                }
             };
             Some(self.examine().map(|()| row))
         })))
@@ -553,11 +547,10 @@ impl StoreMut for SeekStorage {
             .entry(schema.table_name.clone())
             .or_insert_with(|| Table {
                 schema: schema.clone(),
-                rows: BTreeMap::new(),
+                rows: TableRows::default(),
                 next_row_id: 1,
                 indexes: BTreeMap::new(),
                 primary_key: None,
-                bulk_rows: 0,
             });
         table.schema = schema.clone();
         table.primary_key = primary_key(schema);
@@ -594,11 +587,12 @@ impl StoreMut for SeekStorage {
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
         // A key written twice keeps its last row, as the table would.
+        // Encoded keys compare as the keys do, so this map dedupes alike.
         let mut encoded = Vec::new();
         let rows = rows
             .into_iter()
-            .map(|(key, row)| Ok((key, rowcode::encode(&row, &mut encoded)?)))
-            .collect::<Result<BTreeMap<Key, Box<[u8]>>>>()?;
+            .map(|(key, row)| Ok((encoded_key(&key), rowcode::encode(&row, &mut encoded)?)))
+            .collect::<Result<BTreeMap<IndexKey, Box<[u8]>>>>()?;
         // Every entry, new and old, is computed before anything changes, so
         // a row that cannot be indexed leaves table and indexes as they were.
         let mut scratch = Scratch::default();
@@ -607,6 +601,7 @@ impl StoreMut for SeekStorage {
             let mut old = Vec::new();
             let mut new = Vec::with_capacity(rows.len());
             for (key, row) in &rows {
+                let key = key.as_bytes();
                 if let Some(previous) = table.rows.get(key) {
                     old.push(index.key(key, previous, &mut scratch)?);
                 }
@@ -623,7 +618,9 @@ impl StoreMut for SeekStorage {
                 index.insert(key, include)?;
             }
         }
-        table.rows.extend(rows);
+        for (key, row) in rows {
+            table.rows.insert(key, row);
+        }
         Ok(())
     }
 
@@ -632,13 +629,14 @@ impl StoreMut for SeekStorage {
             .tables
             .get_mut(table_name)
             .ok_or_else(|| missing(table_name))?;
+        let keys: Vec<IndexKey> = keys.iter().map(encoded_key).collect();
         let mut scratch = Scratch::default();
         let mut gone = Vec::with_capacity(table.indexes.len());
         for index in table.indexes.values() {
             let mut entries = Vec::new();
             for key in &keys {
-                if let Some(row) = table.rows.get(key) {
-                    entries.push(index.key(key, row, &mut scratch)?);
+                if let Some(row) = table.rows.get(key.as_bytes()) {
+                    entries.push(index.key(key.as_bytes(), row, &mut scratch)?);
                 }
             }
             gone.push(entries);
@@ -649,7 +647,7 @@ impl StoreMut for SeekStorage {
             }
         }
         for key in &keys {
-            table.rows.remove(key);
+            table.rows.remove(key.as_bytes());
         }
         Ok(())
     }

@@ -6,38 +6,52 @@ use std::collections::BTreeMap;
 use gluesql_core::data::{Key, Value};
 use gluesql_core::error::{Error, Result};
 
+use super::entries::Packed;
 use super::index::SecondaryIndex;
-use super::{rowcode, Table};
+use super::{rowcode, rows, Table};
 
-/// Rows keyed by their `key_column`, encoded for the table.
-pub(crate) type Keyed = Vec<(Key, Box<[u8]>)>;
+/// Rows encoded for a table, in load order: each one's key (its
+/// `key_column`, encoded as the table stores it) and its cells.
+#[derive(Default)]
+pub(crate) struct Encoded {
+    pub(crate) keys: Packed,
+    pub(crate) rows: Packed,
+}
+
+impl Encoded {
+    fn append(&mut self, other: &Encoded) {
+        self.keys.append(&other.keys);
+        self.rows.append(&other.rows);
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
-fn copy_chunk(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
+fn copy_chunk(rows: &[Vec<Value>], key_column: usize) -> Result<Encoded> {
     let mut scratch = Vec::with_capacity(256);
-    rows.iter()
-        .map(|row| {
-            let key =
-                Key::try_from(row.get(key_column).ok_or_else(|| {
-                    Error::StorageMsg(format!("a row without column {key_column}"))
-                })?)?;
-            Ok((key, rowcode::encode(row, &mut scratch)?))
-        })
-        .collect()
+    let mut encoded = Encoded::default();
+    for row in rows {
+        let key = Key::try_from(
+            row.get(key_column)
+                .ok_or_else(|| Error::StorageMsg(format!("a row without column {key_column}")))?,
+        )?;
+        encoded.keys.push(rows::encoded_key(&key).as_bytes());
+        encoded.rows.push(&rowcode::encode(row, &mut scratch)?);
+    }
+    Ok(encoded)
 }
 
 /// Encodes `rows` in row order.
-pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed> {
+pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Encoded> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let threads = threads();
         if threads > 1 && rows.len() >= 10_000 {
             let chunk = rows.len().div_ceil(threads);
-            let parts: Vec<Result<Keyed>> = std::thread::scope(|scope| {
+            let parts: Vec<Result<Encoded>> = std::thread::scope(|scope| {
                 let handles: Vec<_> = rows
                     .chunks(chunk)
                     .map(|part| scope.spawn(move || copy_chunk(part, key_column)))
@@ -47,11 +61,11 @@ pub(crate) fn copy_rows(rows: &[Vec<Value>], key_column: usize) -> Result<Keyed>
                     .map(|h| h.join().expect("a row copy panicked"))
                     .collect()
             });
-            let mut keyed = Vec::with_capacity(rows.len());
+            let mut encoded = Encoded::default();
             for part in parts {
-                keyed.extend(part?);
+                encoded.append(&part?);
             }
-            return Ok(keyed);
+            return Ok(encoded);
         }
     }
     copy_chunk(rows, key_column)
@@ -65,11 +79,7 @@ fn build_one(
     let table = tables
         .get(&index.def.table)
         .ok_or_else(|| Error::StorageMsg(format!("table {} does not exist", index.def.table)))?;
-    index.build_sized(
-        table.rows.iter().map(|(key, row)| (key, &row[..])),
-        table.rows.len(),
-        longest,
-    )
+    index.build_sized(&table.rows, longest)
 }
 
 /// The longest key of each index, read for all of a table's indexes in one
@@ -189,15 +199,36 @@ fn build_in_parallel(
 pub struct BulkLoad {
     table: String,
     key_column: usize,
-    keyed: Keyed,
+    /// Rows the load expects in all.
+    expected: usize,
+    /// The rows so far, packed as the table will hold them.
+    encoded: Encoded,
 }
 
 impl BulkLoad {
     /// Encodes `rows` (natively on every core) and keeps them.
     pub fn add(&mut self, rows: &[Vec<Value>]) -> Result<()> {
-        let keyed = copy_rows(rows, self.key_column)?;
-        self.keyed.extend(keyed);
+        let chunk = copy_rows(rows, self.key_column)?;
+        if self.encoded.keys.is_empty() {
+            self.reserve_like(&chunk);
+        }
+        self.encoded.append(&chunk);
         Ok(())
+    }
+
+    /// Room for the expected rows at the first chunk's bytes per row, plus
+    /// a little: the buffers are then allocated once at about their final
+    /// size, where growing by doubling could leave them nearly twice it.
+    fn reserve_like(&mut self, chunk: &Encoded) {
+        let rows = chunk.keys.len().max(1);
+        let expected = self.expected.max(rows);
+        let estimate = |bytes: usize| (bytes / rows + 1) * expected / 64 * 65;
+        self.encoded
+            .keys
+            .reserve_exact(expected, estimate(chunk.keys.total_len()));
+        self.encoded
+            .rows
+            .reserve_exact(expected, estimate(chunk.rows.total_len()));
     }
 
     pub fn table(&self) -> &str {
@@ -211,12 +242,13 @@ impl super::SeekStorage {
         Ok(BulkLoad {
             table: table.to_owned(),
             key_column: self.key_column(table)?,
-            keyed: Vec::with_capacity(expected),
+            expected,
+            encoded: Encoded::default(),
         })
     }
 
     /// Stores what `load` gathered, as `load_rows` would.
     pub fn finish_bulk(&mut self, load: BulkLoad) -> Result<()> {
-        self.load_keyed(&load.table, load.keyed)
+        self.load_encoded(&load.table, load.encoded)
     }
 }

@@ -1,14 +1,17 @@
-//! An index's entries: a sorted, packed array as built in bulk (every key
-//! back to back in one buffer, with one end offset each: no allocation and
-//! no fixed-width slot per entry), plus the writes since then (a small
-//! B-tree of added entries and a bitmap of removed ones), merged on every
-//! read. A build is then one sort with no tree to fill; writes fold back
-//! into the array once they pile up.
+//! Sorted byte-string keys, each with a byte-string payload: an index's
+//! entries (payload: INCLUDE cells) and a table's rows (key: the encoded
+//! row key, payload: the encoded row; see `rows`). What a bulk build made
+//! is a sorted, packed array (every key back to back in one buffer, with
+//! one end offset each: no allocation and no fixed-width slot per entry);
+//! the writes since then (a small B-tree of added entries and a bitmap of
+//! removed ones) are merged on every read. A build is then one sort with no
+//! tree to fill; writes fold back into the array once they pile up.
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use super::keycode::IndexKey;
 use super::memory;
+use super::offsets::Ends;
 
 /// Encoded key bytes and INCLUDE cells, in index order.
 pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>;
@@ -20,7 +23,8 @@ fn compaction_threshold(base: usize) -> usize {
     (base / 32).max(1024)
 }
 
-/// Byte strings back to back in one buffer, each found by its end offset.
+/// Byte strings back to back in one buffer, each found by its end offset
+/// (see `offsets`).
 /// The buffer is held as 64-bit words so that a build can turn the
 /// buffer of its sort records into the array in place (`from_records`).
 #[derive(Debug, Default, Clone)]
@@ -28,7 +32,7 @@ pub(crate) struct Packed {
     words: Vec<u64>,
     /// Bytes in use at the start of `words`.
     len: usize,
-    ends: Vec<u32>,
+    ends: Ends,
 }
 
 impl Packed {
@@ -36,7 +40,7 @@ impl Packed {
         Self {
             words: Vec::with_capacity(bytes.div_ceil(8)),
             len: 0,
-            ends: Vec::with_capacity(items),
+            ends: Ends::with_capacity(items),
         }
     }
 
@@ -47,8 +51,8 @@ impl Packed {
     }
 
     /// Appends one string. Offsets are 32-bit: a wasm worker's whole
-    /// memory is 4 GiB, and the largest dataset's index holds a few
-    /// hundred MiB, so a longer array is a bug.
+    /// memory is 4 GiB, and the largest dataset's table or index holds a
+    /// few hundred MiB, so a longer array is a bug.
     pub(crate) fn push(&mut self, item: &[u8]) {
         let end = self.len + item.len();
         if end.div_ceil(8) > self.words.len() {
@@ -60,11 +64,37 @@ impl Packed {
         bytes[self.len..].copy_from_slice(item);
         self.len = end;
         self.ends
-            .push(u32::try_from(end).expect("an index array under 4 GiB"));
+            .push(u32::try_from(end).expect("a packed array under 4 GiB"));
     }
 
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Appends every string of `other`, in order.
+    pub(crate) fn append(&mut self, other: &Packed) {
+        self.reserve_bytes(self.len + other.len);
+        self.ends.reserve(other.len());
+        for item in other.iter() {
+            self.push(item);
+        }
+    }
+
+    /// Room for `items` more strings of `bytes` more bytes in all, made
+    /// once: growing by doubling could leave a bulk load's buffer nearly
+    /// twice its size.
+    pub(crate) fn reserve_exact(&mut self, items: usize, bytes: usize) {
+        let words = (self.len + bytes).div_ceil(8);
+        self.words
+            .reserve_exact(words.saturating_sub(self.words.len()));
+        self.ends.reserve_exact(items);
+    }
+
+    /// Gives back the spare capacity, once nothing more is pushed.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.words.truncate(self.len.div_ceil(8));
+        self.words.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     pub(crate) fn reserve_bytes(&mut self, bytes: usize) {
@@ -92,12 +122,7 @@ impl Packed {
     }
 
     pub(crate) fn get(&self, at: usize) -> &[u8] {
-        let start = if at == 0 {
-            0
-        } else {
-            self.ends[at - 1] as usize
-        };
-        &self.bytes()[start..self.ends[at] as usize]
+        &self.bytes()[self.ends.start(at)..self.ends.get(at)]
     }
 
     /// The first position whose string fails `before` (which holds for a
@@ -120,9 +145,8 @@ impl Packed {
     }
 
     /// Heap bytes held.
-    fn heap(&self) -> usize {
-        memory::allocation(self.words.capacity() * size_of::<u64>())
-            + memory::allocation(self.ends.capacity() * size_of::<u32>())
+    pub(crate) fn heap(&self) -> usize {
+        memory::allocation(self.words.capacity() * size_of::<u64>()) + self.ends.heap()
     }
 }
 
@@ -258,7 +282,7 @@ impl Packed {
     /// each record is read (copied out) before any byte of it is written.
     fn from_records<const N: usize>(records: Vec<Record<N>>, lengths: &[u8]) -> Packed {
         let count = records.len();
-        let mut ends = Vec::with_capacity(count);
+        let mut ends = Ends::with_capacity(count);
         let mut records = std::mem::ManuallyDrop::new(records);
         let (base, capacity) = (records.as_mut_ptr(), records.capacity());
         let bytes_base = base.cast::<u8>();
@@ -277,7 +301,7 @@ impl Packed {
             // record `at`, already read.
             unsafe { std::ptr::copy(bytes.as_ptr(), bytes_base.add(written), len) };
             written += len;
-            ends.push(u32::try_from(written).expect("an index array under 4 GiB"));
+            ends.push(u32::try_from(written).expect("a packed array under 4 GiB"));
         }
         let words = written.div_ceil(8);
         // The last word's tail still holds record bytes (maybe padding,
@@ -342,7 +366,7 @@ fn sort_level(keys: &Packed, pairs: &mut [(u64, u32)], offset: usize) {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Entries {
     base: Packed,
     /// INCLUDE cells of `base`, by position; empty without INCLUDE columns.
@@ -395,6 +419,17 @@ impl Entries {
             Ok(at)
         } else {
             Err(at)
+        }
+    }
+
+    /// The payload of the live entry `key`, if there is one.
+    pub(crate) fn get(&self, key: &[u8]) -> Option<&[u8]> {
+        if let Some(cells) = self.added.get(key) {
+            return Some(cells);
+        }
+        match self.find(key) {
+            Ok(at) if !self.is_removed(at) => Some(self.include_at(at)),
+            _ => None,
         }
     }
 

@@ -14,6 +14,7 @@ pub(crate) use super::entries::EntryIter;
 use super::entries::{sort_keys, Entries, Packed};
 use super::keycode::{self, IndexKey};
 use super::rowcode;
+use super::rows::TableRows;
 use crate::catalog::IndexDef;
 use crate::stats::IndexStats;
 
@@ -118,15 +119,21 @@ impl SecondaryIndex {
     }
 
     /// The encoded key of a stored row: its key cells (already in key
-    /// form, inverted for DESC), then the row key.
-    pub(crate) fn key(&self, row_key: &Key, row: &[u8], scratch: &mut Scratch) -> Result<IndexKey> {
+    /// form, inverted for DESC), then the encoded row key (as the table
+    /// stores it, see `rows`).
+    pub(crate) fn key(
+        &self,
+        row_key: &[u8],
+        row: &[u8],
+        scratch: &mut Scratch,
+    ) -> Result<IndexKey> {
         Ok(IndexKey::new(self.key_bytes(row_key, row, scratch)?))
     }
 
     /// `key` into the scratch buffer, without an allocation.
     fn key_bytes<'s>(
         &self,
-        row_key: &Key,
+        row_key: &[u8],
         row: &[u8],
         scratch: &'s mut Scratch,
     ) -> Result<&'s [u8]> {
@@ -146,7 +153,7 @@ impl SecondaryIndex {
                 keycode::encode_value(&value, desc, out)?;
             }
         }
-        keycode::encode_key(row_key, out);
+        out.extend_from_slice(row_key);
         Ok(out)
     }
 
@@ -159,7 +166,7 @@ impl SecondaryIndex {
     /// `cells()` of them) are `starts`, mostly without copying a byte.
     pub(crate) fn key_len(
         &self,
-        row_key: &Key,
+        row_key: &[u8],
         row: &[u8],
         starts: &[usize],
         scratch: &mut Vec<u8>,
@@ -176,9 +183,7 @@ impl SecondaryIndex {
                 len += scratch.len();
             }
         }
-        scratch.clear();
-        keycode::encode_key(row_key, scratch);
-        Ok(len + scratch.len())
+        Ok(len + row_key.len())
     }
 
     /// The INCLUDE cells of a stored row, copied as they are encoded.
@@ -210,27 +215,19 @@ impl SecondaryIndex {
     /// packed array, sorted by `entries::sort_keys` (as fixed-width records
     /// of big-endian words), and the statistics are read off the sorted
     /// keys.
-    pub(crate) fn build<'a>(
-        &mut self,
-        rows: impl Iterator<Item = (&'a Key, &'a [u8])> + Clone,
-        count: usize,
-    ) -> Result<()> {
-        self.build_sized(rows, count, None)
+    pub(crate) fn build(&mut self, rows: &TableRows) -> Result<()> {
+        self.build_sized(rows, None)
     }
 
     /// `build`, told the longest key (`build::longest_keys` reads it for
     /// every index of a table in one pass) or finding it itself.
-    pub(crate) fn build_sized<'a>(
-        &mut self,
-        rows: impl Iterator<Item = (&'a Key, &'a [u8])> + Clone,
-        count: usize,
-        longest: Option<usize>,
-    ) -> Result<()> {
+    pub(crate) fn build_sized(&mut self, rows: &TableRows, longest: Option<usize>) -> Result<()> {
+        let count = rows.len();
         let mut scratch = Scratch::default();
         let width = self.key_columns.len();
         let with_include = !self.include_columns.is_empty();
         let sorted = sort_keys(count, longest, with_include, &mut |key| {
-            for (row_key, row) in rows.clone() {
+            for (row_key, row) in rows.iter() {
                 key(self.key_bytes(row_key, row, &mut scratch)?);
             }
             Ok(())
@@ -238,7 +235,7 @@ impl SecondaryIndex {
         let include = if with_include {
             let mut include = Packed::with_capacity(count, 0);
             let mut cells = Vec::new();
-            for (_, row) in rows {
+            for (_, row) in rows.iter() {
                 cells.clear();
                 self.include_into(row, &mut scratch, &mut cells)?;
                 if include.is_empty() {
@@ -377,13 +374,16 @@ impl SecondaryIndex {
         Ok(())
     }
 
-    /// The row key of an entry, without decoding the key columns.
-    pub(crate) fn row_key(&self, bytes: &[u8]) -> Result<Key> {
+    /// The encoded row key of an entry (its tail, past the key columns),
+    /// as the table stores it.
+    pub(crate) fn row_key<'b>(&self, bytes: &'b [u8]) -> Result<&'b [u8]> {
         let mut at = 0;
         for &desc in &self.desc {
             at = keycode::skip(bytes, at, desc)?;
         }
-        Ok(keycode::decode(bytes, at, false)?.0)
+        bytes
+            .get(at..)
+            .ok_or_else(|| Error::StorageMsg("corrupt index key: a key ends early".into()))
     }
 
     fn encoded(&self, position: usize, value: &Value) -> Result<Vec<u8>> {

@@ -1,8 +1,8 @@
 //! Index keys as byte strings whose byte order is the index order, so a
 //! build sorts flat keys with `memcmp` and an entry owns no strings.
 //!
-//! Each column is a type tag and a fixed-width or escaped payload, which
-//! makes every column's encoding prefix-free: comparing two keys byte by
+//! Each column is a type tag and a fixed-width, tag-sized or escaped
+//! payload, which makes every column's encoding prefix-free: comparing two keys byte by
 //! byte compares them column by column, and a DESC column is the same bytes
 //! inverted. NULL's tag is 0xFF, so NULL sorts last ascending and first
 //! descending, as `Key::None` does. Within one type the order is `Key`'s;
@@ -21,7 +21,6 @@ const BOOL: u8 = 1;
 const I8: u8 = 2;
 const I16: u8 = 3;
 const I32: u8 = 4;
-const I64: u8 = 5;
 const I128: u8 = 6;
 const U8: u8 = 7;
 const U16: u8 = 8;
@@ -40,6 +39,15 @@ const INTERVAL: u8 = 20;
 const UUID: u8 = 21;
 const INET: u8 = 22;
 pub(crate) const NULL: u8 = 0xFF;
+/// The tag of an I64 zero. An I64 takes only the bytes its value needs,
+/// and its tag says how many: `I64_ZERO + n` for n bytes of a positive
+/// value, `I64_ZERO - 1 - n` for n bytes of a negative one (its low bytes;
+/// the rest are all ones). More bytes mean farther from zero, so byte order
+/// stays value order, and row ids, counts and foreign keys, small numbers
+/// all, take two to four bytes instead of nine.
+const I64_ZERO: u8 = 0x39;
+const I64_LOWEST: u8 = I64_ZERO - 9;
+const I64_HIGHEST: u8 = I64_ZERO + 8;
 
 /// Bytes kept inline; longer keys go to the heap. 62 holds every built-in
 /// index key (the longest action name with customer, timestamp and id).
@@ -131,21 +139,66 @@ impl std::fmt::Debug for IndexKey {
     }
 }
 
+/// An I64 as its length-carrying tag and its significant bytes.
+fn compact_i64(v: i64, out: &mut Vec<u8>) {
+    // Bytes that differ from the sign's filler (0x00 above a positive
+    // value, 0xFF above a negative one).
+    let magnitude = if v < 0 { !v } else { v };
+    let n = (64 - magnitude.leading_zeros()).div_ceil(8) as u8;
+    out.push(if v < 0 {
+        I64_ZERO - 1 - n
+    } else {
+        I64_ZERO + n
+    });
+    out.extend_from_slice(&v.to_be_bytes()[usize::from(8 - n)..]);
+}
+
+/// Payload bytes after an I64 tag.
+fn i64_len(tag: u8) -> usize {
+    usize::from(if tag >= I64_ZERO {
+        tag - I64_ZERO
+    } else {
+        I64_ZERO - 1 - tag
+    })
+}
+
 fn signed<const N: usize>(be: [u8; N], out: &mut Vec<u8>) {
     out.push(be[0] ^ 0x80);
     out.extend_from_slice(&be[1..]);
 }
 
-/// Bytes with 0x00 escaped as 00 FF and ended by 00 01: prefix-free, and a
-/// shorter string still sorts before its extensions.
+/// Escapes `escaped` writes for the two lowest bytes, after `ESCAPE`.
+const ESCAPE: u8 = 1;
+const ESCAPED_ZERO: u8 = 1;
+const ESCAPED_ONE: u8 = 2;
+
+/// Bytes with 0x00 escaped as 01 01 and 0x01 as 01 02, ended by one 0x00:
+/// every byte of the payload is then above the end, so the encoding is
+/// prefix-free and a shorter string still sorts before its extensions, and
+/// the escapes keep the order of the bytes they stand for. Text rarely
+/// holds either byte, so a string costs its bytes and two.
 fn escaped(bytes: &[u8], out: &mut Vec<u8>) {
-    for &b in bytes {
-        out.push(b);
-        if b == 0 {
-            out.push(0xFF);
+    if memchr::memchr2(0, ESCAPE, bytes).is_none() {
+        out.extend_from_slice(bytes);
+    } else {
+        for &b in bytes {
+            match b {
+                0 => out.extend_from_slice(&[ESCAPE, ESCAPED_ZERO]),
+                ESCAPE => out.extend_from_slice(&[ESCAPE, ESCAPED_ONE]),
+                b => out.push(b),
+            }
         }
     }
-    out.extend_from_slice(&[0, 1]);
+    out.push(0);
+}
+
+/// The byte an escape stands for.
+fn unescaped(b: u8) -> Result<u8> {
+    match b {
+        ESCAPED_ZERO => Ok(0),
+        ESCAPED_ONE => Ok(ESCAPE),
+        _ => Err(corrupt("a bad escape in a string key")),
+    }
 }
 
 fn float_bits32(v: f32) -> u32 {
@@ -199,10 +252,19 @@ fn time_bits(time: &NaiveTime) -> [u8; 6] {
     [be[2], be[3], be[4], be[5], be[6], be[7]]
 }
 
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
+/// Seconds since 1970 and nanoseconds, each as a compact I64: (seconds,
+/// nanoseconds) order is the timestamp's (a leap second's nanoseconds run
+/// past 1e9 within its second), and a timestamp of whole seconds from
+/// these decades takes seven bytes, not eleven.
 fn timestamp(t: &NaiveDateTime, out: &mut Vec<u8>) {
     out.push(TIMESTAMP);
-    out.extend_from_slice(&date_days(&t.date()));
-    out.extend_from_slice(&time_bits(&t.time()));
+    let days = i64::from(t.date().num_days_from_ce()) - EPOCH_DAYS_FROM_CE;
+    let seconds = days * 86_400 + i64::from(t.time().num_seconds_from_midnight());
+    compact_i64(seconds, out);
+    compact_i64(i64::from(t.time().nanosecond()), out);
 }
 
 fn inet(ip: &IpAddr, out: &mut Vec<u8>) {
@@ -258,10 +320,7 @@ pub(crate) fn encode_value(value: &Value, desc: bool, out: &mut Vec<u8>) -> Resu
             out.push(I32);
             signed(v.to_be_bytes(), out);
         }
-        Value::I64(v) => {
-            out.push(I64);
-            signed(v.to_be_bytes(), out);
-        }
+        Value::I64(v) => compact_i64(*v, out),
         Value::I128(v) => {
             out.push(I128);
             signed(v.to_be_bytes(), out);
@@ -333,10 +392,7 @@ pub(crate) fn encode_value(value: &Value, desc: bool, out: &mut Vec<u8>) -> Resu
 /// Appends a row key (always ascending).
 pub(crate) fn encode_key(key: &Key, out: &mut Vec<u8>) {
     match key {
-        Key::I64(v) => {
-            out.push(I64);
-            signed(v.to_be_bytes(), out);
-        }
+        Key::I64(v) => compact_i64(*v, out),
         Key::Str(s) => {
             out.push(STR);
             escaped(s.as_bytes(), out);
@@ -371,6 +427,53 @@ impl Reader<'_> {
         Ok(out)
     }
 
+    /// The payload of an I64 whose tag was `tag`.
+    fn compact_i64(&mut self, tag: u8) -> Result<i64> {
+        let fill = if tag >= I64_ZERO { 0 } else { 0xFF };
+        let mut be = [fill; 8];
+        for b in &mut be[8 - i64_len(tag)..] {
+            *b = self.byte()?;
+        }
+        Ok(i64::from_be_bytes(be))
+    }
+
+    /// A compact I64 inside another type's payload, its tag checked.
+    fn inner_i64(&mut self) -> Result<i64> {
+        match self.byte()? {
+            tag @ I64_LOWEST..=I64_HIGHEST => self.compact_i64(tag),
+            tag => Err(corrupt(&format!("tag {tag} where an I64 belongs"))),
+        }
+    }
+
+    fn skip_compact_i64(&mut self) -> Result<()> {
+        match self.byte()? {
+            tag @ I64_LOWEST..=I64_HIGHEST => {
+                self.at += i64_len(tag);
+                Ok(())
+            }
+            tag => Err(corrupt(&format!("tag {tag} where an I64 belongs"))),
+        }
+    }
+
+    fn timestamp(&mut self) -> Result<NaiveDateTime> {
+        let seconds = self.inner_i64()?;
+        let nanoseconds = self.inner_i64()?;
+        let days = seconds.div_euclid(86_400) + EPOCH_DAYS_FROM_CE;
+        let date = i32::try_from(days)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt);
+        let time = u32::try_from(nanoseconds).ok().and_then(|nanoseconds| {
+            NaiveTime::from_num_seconds_from_midnight_opt(
+                seconds.rem_euclid(86_400) as u32,
+                nanoseconds,
+            )
+        });
+        match (date, time) {
+            (Some(date), Some(time)) => Ok(date.and_time(time)),
+            _ => Err(corrupt("a bad timestamp")),
+        }
+    }
+
     fn signed<const N: usize>(&mut self) -> Result<[u8; N]> {
         let mut out = self.array::<N>()?;
         out[0] ^= 0x80;
@@ -378,30 +481,32 @@ impl Reader<'_> {
     }
 
     fn escaped(&mut self) -> Result<Vec<u8>> {
-        let mut out = Vec::new();
         if self.mask == 0 {
-            // Ascending (every stored row): copy the runs between escapes.
-            loop {
-                let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero =
-                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
-                out.extend_from_slice(&rest[..zero]);
-                let marker = rest.get(zero + 1).copied();
-                self.at += zero + 2;
-                match marker {
-                    Some(0xFF) => out.push(0),
-                    Some(1) => return Ok(out),
-                    _ => return Err(corrupt("a bad escape in a string key")),
-                }
+            // Ascending (every stored row): the end is the first zero, and
+            // the run before it is the string unless it holds an escape.
+            let rest = &self.bytes[self.at.min(self.bytes.len())..];
+            let end =
+                memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+            let payload = &rest[..end];
+            self.at += end + 1;
+            if memchr::memchr(ESCAPE, payload).is_none() {
+                return Ok(payload.to_vec());
             }
+            let mut out = Vec::with_capacity(payload.len());
+            let mut bytes = payload.iter();
+            while let Some(&b) = bytes.next() {
+                out.push(match b {
+                    ESCAPE => unescaped(*bytes.next().ok_or_else(|| corrupt("a cut escape"))?)?,
+                    b => b,
+                });
+            }
+            return Ok(out);
         }
+        let mut out = Vec::new();
         loop {
             match self.byte()? {
-                0 => match self.byte()? {
-                    0xFF => out.push(0),
-                    1 => return Ok(out),
-                    _ => return Err(corrupt("a bad escape in a string key")),
-                },
+                0 => return Ok(out),
+                ESCAPE => out.push(unescaped(self.byte()?)?),
                 b => out.push(b),
             }
         }
@@ -409,22 +514,16 @@ impl Reader<'_> {
 
     fn skip_escaped(&mut self) -> Result<()> {
         if self.mask == 0 {
-            loop {
-                let rest = &self.bytes[self.at.min(self.bytes.len())..];
-                let zero =
-                    memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
-                let marker = rest.get(zero + 1).copied();
-                self.at += zero + 2;
-                if marker == Some(1) {
-                    return Ok(());
-                }
-            }
+            let rest = &self.bytes[self.at.min(self.bytes.len())..];
+            let end =
+                memchr::memchr(0, rest).ok_or_else(|| corrupt("an unterminated string key"))?;
+            self.at += end + 1;
+            return Ok(());
         }
-        loop {
-            if self.byte()? == 0 && self.byte()? == 1 {
-                return Ok(());
-            }
-        }
+        // An escape's second byte is never zero, so the end is still the
+        // first zero.
+        while self.byte()? != 0 {}
+        Ok(())
     }
 
     fn date(&mut self) -> Result<NaiveDate> {
@@ -446,7 +545,7 @@ impl Reader<'_> {
             I8 => Key::I8(i8::from_be_bytes(self.signed()?)),
             I16 => Key::I16(i16::from_be_bytes(self.signed()?)),
             I32 => Key::I32(i32::from_be_bytes(self.signed()?)),
-            I64 => Key::I64(i64::from_be_bytes(self.signed()?)),
+            tag @ I64_LOWEST..=I64_HIGHEST => Key::I64(self.compact_i64(tag)?),
             I128 => Key::I128(i128::from_be_bytes(self.signed()?)),
             U8 => Key::U8(self.byte()?),
             U16 => Key::U16(u16::from_be_bytes(self.array()?)),
@@ -491,10 +590,7 @@ impl Reader<'_> {
             }
             BYTEA => Key::Bytea(self.escaped()?),
             DATE => Key::Date(self.date()?),
-            TIMESTAMP => {
-                let date = self.date()?;
-                Key::Timestamp(date.and_time(self.time()?))
-            }
+            TIMESTAMP => Key::Timestamp(self.timestamp()?),
             TIME => Key::Time(self.time()?),
             INTERVAL => Key::Interval(match self.byte()? {
                 0 => Interval::Microsecond(i64::from_be_bytes(self.signed()?)),
@@ -516,8 +612,12 @@ impl Reader<'_> {
             I16 | U16 => 2,
             I32 | U32 | F32 | DATE => 4,
             TIME => 6,
-            I64 | U64 | F64 => 8,
-            TIMESTAMP => 10,
+            tag @ I64_LOWEST..=I64_HIGHEST => i64_len(tag),
+            U64 | F64 => 8,
+            TIMESTAMP => {
+                self.skip_compact_i64()?;
+                return self.skip_compact_i64();
+            }
             I128 | U128 | UUID => 16,
             DECIMAL => 25,
             INTERVAL => {
@@ -555,7 +655,17 @@ fn mask(desc: bool) -> u8 {
 }
 
 /// The column starting at `at`, and where the next one starts.
+#[inline]
 pub(crate) fn decode(bytes: &[u8], at: usize, desc: bool) -> Result<(Key, usize)> {
+    // Row keys and integer cells, the most decoded, read in place.
+    if let (false, Some(&tag @ I64_LOWEST..=I64_HIGHEST)) = (desc, bytes.get(at)) {
+        let end = at + 1 + i64_len(tag);
+        if let Some(payload) = bytes.get(at + 1..end) {
+            let mut be = [if tag >= I64_ZERO { 0 } else { 0xFF }; 8];
+            be[8 - payload.len()..].copy_from_slice(payload);
+            return Ok((Key::I64(i64::from_be_bytes(be)), end));
+        }
+    }
     let mut reader = Reader {
         bytes,
         at,
@@ -565,8 +675,43 @@ pub(crate) fn decode(bytes: &[u8], at: usize, desc: bool) -> Result<(Key, usize)
     Ok((key, reader.at))
 }
 
+/// Where the ascending I64 at `at` ends, if one starts there.
+#[inline]
+fn skip_ascending_i64(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at) {
+        Some(&tag @ I64_LOWEST..=I64_HIGHEST) => Some(at + 1 + i64_len(tag)),
+        _ => None,
+    }
+}
+
+/// `skip` for the ascending forms that every stored row's scan skips most
+/// (integers, strings, timestamps), read in place; `None` leaves the
+/// column to the general reader.
+#[inline]
+fn skip_ascending(bytes: &[u8], at: usize) -> Option<usize> {
+    match *bytes.get(at)? {
+        I64_LOWEST..=I64_HIGHEST => skip_ascending_i64(bytes, at),
+        STR | BYTEA => {
+            let end = memchr::memchr(0, bytes.get(at + 1..)?)?;
+            Some(at + end + 2)
+        }
+        TIMESTAMP => skip_ascending_i64(bytes, skip_ascending_i64(bytes, at + 1)?),
+        _ => None,
+    }
+}
+
 /// Where the column starting at `at` ends.
+#[inline]
 pub(crate) fn skip(bytes: &[u8], at: usize, desc: bool) -> Result<usize> {
+    if !desc {
+        if let Some(end) = skip_ascending(bytes, at) {
+            return Ok(end);
+        }
+    }
+    skip_with_reader(bytes, at, desc)
+}
+
+fn skip_with_reader(bytes: &[u8], at: usize, desc: bool) -> Result<usize> {
     let mut reader = Reader {
         bytes,
         at,
@@ -615,12 +760,9 @@ mod tests {
                 Value::I8(i8::MAX),
             ],
             vec![Value::I32(-70_000), Value::I32(-1), Value::I32(3)],
-            vec![
-                Value::I64(i64::MIN),
-                Value::I64(-5),
-                Value::I64(0),
-                Value::I64(1 << 40),
-            ],
+            // Every length of the compact form, on both sides of each
+            // length's edges.
+            i64_edges().into_iter().map(Value::I64).collect(),
             vec![Value::I128(-1), Value::I128(0), Value::I128(i128::MAX)],
             vec![Value::U16(0), Value::U16(300), Value::U16(u16::MAX)],
             vec![Value::U64(0), Value::U64(1), Value::U64(u64::MAX)],
@@ -646,9 +788,18 @@ mod tests {
             vec![
                 Value::Str(String::new()),
                 Value::Str("\0".into()),
+                Value::Str("\0\0".into()),
+                Value::Str("\0\u{1}".into()),
                 Value::Str("\0a".into()),
+                Value::Str("\u{1}".into()),
+                Value::Str("\u{1}\0".into()),
+                Value::Str("\u{1}\u{1}".into()),
+                Value::Str("\u{1}\u{2}".into()),
+                Value::Str("\u{2}".into()),
                 Value::Str("a".into()),
                 Value::Str("a\0".into()),
+                Value::Str("a\u{1}".into()),
+                Value::Str("a\u{2}".into()),
                 Value::Str("ab".into()),
                 Value::Str("b".into()),
                 Value::Str("é".into()),
@@ -656,15 +807,25 @@ mod tests {
             vec![
                 Value::Bytea(vec![]),
                 Value::Bytea(vec![0]),
+                Value::Bytea(vec![0, 0xFF]),
+                Value::Bytea(vec![1]),
+                Value::Bytea(vec![1, 0]),
+                Value::Bytea(vec![2]),
                 Value::Bytea(vec![0xFF, 0]),
+                Value::Bytea(vec![0xFF, 1]),
             ],
             vec![
+                Value::Timestamp(NaiveDateTime::MIN),
                 ts(-100_000_000_000, 0),
                 ts(0, 0),
                 ts(0, 1),
+                ts(1_769_385_599, 999_999_999),
+                // A leap second: nanoseconds past 1e9 within 23:59:59.
+                ts(1_769_385_599, 1_500_000_000),
                 ts(1_769_385_600, 0),
                 ts(1_769_385_600, 999_999_999),
                 ts(1_769_385_601, 0),
+                Value::Timestamp(NaiveDateTime::MAX),
             ],
             vec![
                 Value::Date(NaiveDate::from_ymd_opt(-40, 1, 1).unwrap()),
@@ -718,6 +879,95 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Sorted I64s at and around every boundary between payload lengths.
+    fn i64_edges() -> Vec<i64> {
+        let mut edges = vec![i64::MIN, i64::MIN + 1, i64::MAX - 1, i64::MAX];
+        for bits in (0..63).step_by(8) {
+            let edge = 1i64 << bits;
+            edges.extend([edge - 1, edge, edge + 1, -edge - 1, -edge, -edge + 1]);
+        }
+        edges.sort_unstable();
+        edges.dedup();
+        edges
+    }
+
+    #[test]
+    fn i64s_take_the_bytes_they_need_and_keep_their_order() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        let mut values = i64_edges();
+        for _ in 0..20_000 {
+            // Values of every magnitude, not only huge ones.
+            let bits = rng.gen_range(0..64);
+            values.push(rng.gen::<i64>() >> bits);
+        }
+        for desc in [false, true] {
+            let mut encoded: Vec<(Vec<u8>, i64)> = values
+                .iter()
+                .map(|&v| (enc(&Value::I64(v), desc), v))
+                .collect();
+            encoded.sort();
+            for pair in encoded.windows(2) {
+                let ((a, x), (b, y)) = (&pair[0], &pair[1]);
+                assert_eq!(a == b, x == y, "{x} {y}");
+                assert!(if desc { x >= y } else { x <= y }, "{x} {y} desc {desc}");
+                assert!(a == b || !b.starts_with(a), "{x} {y}");
+            }
+            for (bytes, v) in &encoded {
+                assert_eq!(decode(bytes, 0, desc).unwrap().0, Key::I64(*v));
+                assert_eq!(skip(bytes, 0, desc).unwrap(), bytes.len());
+            }
+        }
+        let len = |v: i64| enc(&Value::I64(v), false).len();
+        assert_eq!([len(0), len(-1), len(255), len(-256)], [1, 1, 2, 2]);
+        assert_eq!([len(1_000_000), len(i64::MIN), len(i64::MAX)], [4, 9, 9]);
+        let mut key = Vec::new();
+        encode_key(&Key::I64(-300), &mut key);
+        assert_eq!(key, enc(&Value::I64(-300), false));
+        // A timestamp is two of them behind its tag.
+        assert_eq!(enc(&ts(1_769_385_600, 0), false).len(), 7);
+    }
+
+    #[test]
+    fn byte_strings_keep_their_order_with_escapes_anywhere() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+        // Short strings over the bytes that escape and their neighbours,
+        // so that shared prefixes, escapes and ends meet often.
+        let alphabet = [0u8, 1, 2, 0xFE, 0xFF];
+        let values: Vec<Vec<u8>> = (0..4000)
+            .map(|_| {
+                (0..rng.gen_range(0..5))
+                    .map(|_| alphabet[rng.gen_range(0..alphabet.len())])
+                    .collect()
+            })
+            .collect();
+        for desc in [false, true] {
+            let mut encoded: Vec<(Vec<u8>, &Vec<u8>)> = values
+                .iter()
+                .map(|v| {
+                    let mut bytes = enc(&Value::Bytea(v.clone()), desc);
+                    // A second column after it must not change the order.
+                    encode_value(&Value::I64(-7), desc, &mut bytes).unwrap();
+                    (bytes, v)
+                })
+                .collect();
+            encoded.sort();
+            for pair in encoded.windows(2) {
+                let ((a, x), (b, y)) = (&pair[0], &pair[1]);
+                assert_eq!(a == b, x == y, "{x:?} {y:?}");
+                assert!(if desc { x >= y } else { x <= y }, "{x:?} {y:?}");
+            }
+            for (bytes, v) in &encoded {
+                let (back, next) = decode(bytes, 0, desc).unwrap();
+                assert_eq!(back, Key::Bytea(v.to_vec()));
+                assert_eq!(skip(bytes, 0, desc).unwrap(), next);
+                assert_eq!(decode(bytes, next, desc).unwrap().0, Key::I64(-7));
+            }
+        }
+        assert_eq!(enc(&Value::Str("abc".into()), false).len(), 5);
     }
 
     #[test]

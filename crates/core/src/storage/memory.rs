@@ -1,9 +1,9 @@
-//! Estimated memory per row and per index entry: B-tree nodes (tables and
-//! recent index writes), index vectors, encoded rows and INCLUDE cells, and
-//! keys too long to sit inline.
+//! Estimated memory per row and per index entry: the packed arrays of rows
+//! and index entries (bytes and offsets, as allocated), and the B-tree
+//! nodes of recent writes with their rows, INCLUDE cells and keys too long
+//! to sit inline.
 use std::mem::size_of;
 
-use gluesql_core::data::Key;
 use serde::{Deserialize, Serialize};
 
 use super::index::SecondaryIndex;
@@ -52,19 +52,6 @@ pub(crate) fn allocation(len: usize) -> usize {
     } else {
         len.div_ceil(16) * 16 + 8
     }
-}
-
-fn key_heap(key: &Key) -> usize {
-    match key {
-        Key::Str(s) => allocation(s.capacity()),
-        Key::Bytea(b) => allocation(b.len()),
-        _ => 0,
-    }
-}
-
-/// A row's own bytes (its encoding), beyond its slot in the table's tree.
-pub(crate) fn row_bytes(key: &Key, row: &[u8]) -> usize {
-    key_heap(key) + allocation(row.len())
 }
 
 /// Every byte of an index.

@@ -119,6 +119,7 @@ pub(crate) fn decode_cell(bytes: &[u8], at: usize) -> Result<(Value, usize)> {
 }
 
 /// Where the cell at `at` ends.
+#[inline]
 pub(crate) fn skip_cell(bytes: &[u8], at: usize) -> Result<usize> {
     match bytes.get(at) {
         Some(&(DECIMAL | POINT)) => Ok(at + 17),

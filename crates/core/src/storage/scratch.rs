@@ -8,6 +8,7 @@ use gluesql_core::data::Key;
 use gluesql_core::error::Result;
 
 use super::index::SecondaryIndex;
+use super::rows::decoded_key;
 use super::{missing, SeekStorage, Table};
 
 /// Indexes taken off a table (built, with their statistics).
@@ -23,7 +24,6 @@ impl SeekStorage {
             next_row_id: source.next_row_id,
             indexes: BTreeMap::new(),
             primary_key: source.primary_key,
-            bulk_rows: source.bulk_rows,
         };
         let mut scratch = SeekStorage::default();
         scratch.tables.insert(table.to_owned(), copy);
@@ -39,7 +39,8 @@ impl SeekStorage {
 
     /// The largest row key of `table` (`None` when it is empty).
     pub(crate) fn last_key(&self, table: &str) -> Option<Key> {
-        self.tables.get(table)?.rows.keys().next_back().cloned()
+        let last = self.tables.get(table)?.rows.last_key()?;
+        decoded_key(last).ok()
     }
 
     /// `count` row keys of `table` spread evenly over it, in key order
@@ -49,6 +50,11 @@ impl SeekStorage {
             return Vec::new();
         };
         let step = (t.rows.len() / count.max(1)).max(1);
-        t.rows.keys().step_by(step).take(count).cloned().collect()
+        t.rows
+            .iter()
+            .step_by(step)
+            .take(count)
+            .filter_map(|(key, _)| decoded_key(key).ok())
+            .collect()
     }
 }
