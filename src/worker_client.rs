@@ -141,7 +141,7 @@ const PRESTARTED: &str = "seekscanPrestarted";
 
 impl Prestarted {
     /// The worker `index.html` started, once: a later spawn (after a death)
-    /// builds a new one. One that already failed is left to the garbage.
+    /// builds a new one. One that already failed is terminated instead.
     fn take() -> Option<Self> {
         let global = js_sys::global();
         let key = JsValue::from_str(PRESTARTED);
@@ -150,11 +150,15 @@ impl Prestarted {
             .filter(JsValue::is_object)?;
         let _ = Reflect::delete_property(global.unchecked_ref::<Object>(), &key);
         let field = |name: &str| Reflect::get(&found, &JsValue::from_str(name)).ok();
+        let worker = field("worker").filter(JsValue::is_object)?;
         if field("failed").is_some_and(|f| f.is_truthy()) {
+            if let Ok(worker) = worker.dyn_into::<Worker>() {
+                worker.terminate();
+            }
             return None;
         }
         Some(Self {
-            worker: field("worker").filter(JsValue::is_object)?,
+            worker,
             early: field("early")?.dyn_into().ok()?,
         })
     }
