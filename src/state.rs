@@ -82,6 +82,9 @@ pub struct AppState {
     pub next_run_id: u64,
     /// Bumped when the worker is replaced, so the page spawns a new one.
     pub worker_generation: u32,
+    /// Workers in a row that died before their data was ready; past
+    /// [`MAX_FAILED_STARTS`] the page stops replacing them.
+    pub failed_starts: u32,
     /// Why (part of) the link's settings were ignored, if they were.
     pub link_problem: Option<String>,
     /// The link named a query: run it once, as soon as the data is ready.
@@ -125,6 +128,7 @@ impl AppState {
             worker_memory: None,
             next_run_id: 1,
             worker_generation: 0,
+            failed_starts: 0,
             link_problem,
             autorun,
             unfinished: None,
@@ -409,6 +413,7 @@ fn loading(state: &mut AppState, response: Response) {
                 restore_dropped(state);
             }
             forget_unknown_indexes(state);
+            state.failed_starts = 0;
             state.status = EngineStatus::Ready;
         }
         Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
@@ -467,7 +472,25 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
 }
 
 /// The worker is gone: say so, and spawn another that reloads the data.
+/// Workers that may die in a row before their data is ready (a wasm that
+/// never starts, a scale past the browser's memory) before the page stops
+/// replacing them: each would die the same way, in an endless loop.
+pub const MAX_FAILED_STARTS: u32 = 3;
+
 fn worker_died(state: &mut AppState, message: String) {
+    if !matches!(state.status, EngineStatus::Ready | EngineStatus::Running) {
+        state.failed_starts += 1;
+    }
+    if state.failed_starts >= MAX_FAILED_STARTS {
+        state.pending = None;
+        state.asking = None;
+        repeats::stop(state, &Slot::BOTH);
+        state.status = EngineStatus::Failed(format!(
+            "{message} — the engine failed to start {MAX_FAILED_STARTS} times in a row, so it was \
+             not restarted: reload the page, or try a smaller scale"
+        ));
+        return;
+    }
     let interrupted = state.pending.take().and(state.unfinished.clone());
     state.asking = None;
     state.costs.measuring = false;

@@ -12,7 +12,8 @@ use web_sys::{Event, MessageEvent, MessageEventInit, Worker};
 use crate::codec::JsonCodec;
 use crate::engine_worker::EngineWorker;
 
-/// Trunk writes this shim next to `index.html` (see `data-loader-shim`).
+/// `static/worker_loader.js`, copied next to `index.html`: it reports a wasm
+/// that fails to start as the Worker's `error` event.
 const WORKER_LOADER: &str = "./worker_loader.js";
 
 pub struct EngineClient {

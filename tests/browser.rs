@@ -546,6 +546,37 @@ fn a_dead_worker_is_replaced_once_and_a_custom_query_waits() {
 }
 
 #[wasm_bindgen_test]
+fn workers_that_keep_dying_before_ready_are_not_replaced_forever() {
+    let died = |generation| Action::WorkerDied {
+        generation,
+        message: "the engine stopped: CompileError".into(),
+    };
+    // Two deaths while loading: each is replaced.
+    let state = reduced(
+        AppState::new(Experiment::default(), None),
+        vec![died(0), died(1)],
+    );
+    assert_eq!((state.worker_generation, state.failed_starts), (2, 2));
+    // A load that gets ready forgets them.
+    let ready = state.reduce(Action::Worker(Response::Loaded(dataset(builtin_indexes()))));
+    assert_eq!(ready.failed_starts, 0);
+    // The third death in a row before ready is the last: no new worker.
+    let given_up = reduced(
+        AppState::new(Experiment::default(), None),
+        vec![died(0), died(1), died(2)],
+    );
+    assert_eq!(given_up.worker_generation, 2);
+    match &given_up.status {
+        EngineStatus::Failed(message) => assert!(
+            message.contains("failed to start 3 times in a row")
+                && message.contains("CompileError"),
+            "{message}"
+        ),
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_link_above_the_maximum_scale_opens_the_default_and_says_so() {
     let history = gloo_utils::window().history().unwrap();
     history

@@ -9,6 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
+import { waitReady as ready } from './support.mjs';
+
 const url = process.env.SEEKSCAN_URL;
 const shots = process.env.SEEKSCAN_SHOTS ?? '.';
 const flags = (process.env.SEEKSCAN_CHROMIUM_FLAGS ?? '--headless --no-sandbox').split(' ');
@@ -54,13 +56,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function waitReady(target = page, timeout = 180_000) {
-  await target.waitForFunction(
-    () => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
-    null,
-    { timeout },
-  );
-}
+const waitReady = (target = page, timeout = 180_000) => ready(target, timeout, pageErrors);
 
 const runOf = (target, slot) =>
   target.getAttribute(`[data-testid=pane-${slot}]`, 'data-run').then(Number);

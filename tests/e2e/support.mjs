@@ -14,13 +14,20 @@ export function launch() {
 
 // A browser with one page opened at `query` (after the served URL) and
 // ready, and the page's uncaught errors as they come.
+// A browser left open keeps node's test runner alive: one whose page never
+// gets ready is closed before the failure is reported.
 export async function openReady(query, viewport = { width: 1280, height: 900 }) {
   const browser = await launch();
-  const page = await browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${url}${query}`);
-  await waitReady(page);
-  return { browser, page, errors };
+  try {
+    const page = await browser.newPage({ viewport });
+    const errors = collectErrors(page);
+    await page.goto(`${url}${query}`);
+    await waitReady(page, 180_000, errors);
+    return { browser, page, errors };
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
 }
 
 // Collects uncaught errors so a suite can assert there were none.
@@ -33,12 +40,29 @@ export function collectErrors(target) {
   return errors;
 }
 
-export async function waitReady(target, timeout = 180_000) {
-  await target.waitForFunction(
-    () => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
-    null,
-    { timeout },
-  );
+// A page that is not ready in time fails with what it showed instead.
+export async function waitReady(target, timeout = 180_000, errors = []) {
+  await target
+    .waitForFunction(
+      () => document.querySelector('[data-testid=engine-status]')?.textContent === 'ready',
+      null,
+      { timeout },
+    )
+    .catch(async (error) => {
+      throw new Error(`${error.message}\n${await pageState(target, errors)}`);
+    });
+}
+
+// A page's (or frame's) status line, its workers and the errors collected.
+export async function pageState(target, errors = []) {
+  const status = await target
+    .evaluate(() => document.querySelector('.status')?.textContent ?? '(no status line)')
+    .catch((e) => `(the page did not answer: ${e.message})`);
+  const workers = typeof target.workers === 'function' ? target.workers().length : 'n/a';
+  if (typeof target.screenshot === 'function') {
+    await target.screenshot({ path: `${shots}/not-ready.png` }).catch(() => {});
+  }
+  return `status: ${status}; workers: ${workers}; errors: ${errors.join(' | ') || 'none'}`;
 }
 
 export const runOf = (target, slot) =>

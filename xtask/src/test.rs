@@ -150,7 +150,15 @@ fn run_suites(dist: &std::path::Path, suites: &[String]) -> Result<(), String> {
     step::run(
         "end-to-end test (node --test, playwright-core, headless Chromium)",
         Command::new("node")
-            .args(["--test", "--test-reporter=spec"])
+            // A suite that leaves a browser open must not hold CI until its
+            // deadline: the runner exits when the tests end, and no test
+            // outlives ten minutes.
+            .args([
+                "--test",
+                "--test-reporter=spec",
+                "--test-force-exit",
+                "--test-timeout=600000",
+            ])
             .args(suites)
             .env("SEEKSCAN_URL", &url)
             .env("SEEKSCAN_SHOTS", &shots)
