@@ -126,22 +126,74 @@ fn longest_keys(
 /// as each build begins. Returns the indexes in the order given.
 pub(crate) fn build_indexes(
     tables: &BTreeMap<String, Table>,
-    mut pending: Vec<SecondaryIndex>,
+    pending: Vec<SecondaryIndex>,
     started: &mut dyn FnMut(&str),
 ) -> Result<Vec<SecondaryIndex>> {
     let longest = longest_keys(tables, &pending);
+    let order = largest_first(tables, &pending, &longest);
+    let (pending, longest) = permute(pending, &longest, &order);
     #[cfg(not(target_arch = "wasm32"))]
     {
         let threads = threads().min(pending.len());
         if threads > 1 {
-            return build_in_parallel(tables, pending, &longest, threads, started);
+            let built = build_in_parallel(tables, pending, &longest, threads, started)?;
+            return Ok(restore(built, &order));
         }
     }
+    let mut pending = pending;
     for (index, longest) in pending.iter_mut().zip(longest) {
         started(&index.def.name);
         build_one(tables, index, longest)?;
     }
-    Ok(pending)
+    Ok(restore(pending, &order))
+}
+
+/// Build order, the largest sort first: a build's scratch (its sort records)
+/// is freed when it ends, so the peak is the data, the indexes built so far
+/// and one scratch, and wasm memory never shrinks below a peak. Largest
+/// first also keeps the threads of a native build evenly busy.
+fn largest_first(
+    tables: &BTreeMap<String, Table>,
+    pending: &[SecondaryIndex],
+    longest: &[Option<usize>],
+) -> Vec<usize> {
+    // A key not measured (the only pending index of its table) counts as
+    // a typical one, two 8-byte words.
+    let size = |at: usize| {
+        let rows = tables
+            .get(&pending[at].def.table)
+            .map_or(0, |t| t.rows.len());
+        rows * longest[at].unwrap_or(16)
+    };
+    let mut order: Vec<usize> = (0..pending.len()).collect();
+    // Stable: equal sizes keep the order given.
+    order.sort_by_key(|&at| std::cmp::Reverse(size(at)));
+    order
+}
+
+fn permute(
+    pending: Vec<SecondaryIndex>,
+    longest: &[Option<usize>],
+    order: &[usize],
+) -> (Vec<SecondaryIndex>, Vec<Option<usize>>) {
+    let mut slots: Vec<Option<SecondaryIndex>> = pending.into_iter().map(Some).collect();
+    let indexes = order
+        .iter()
+        .map(|&at| slots[at].take().expect("each index once"))
+        .collect();
+    (indexes, order.iter().map(|&at| longest[at]).collect())
+}
+
+/// `built` (in `order`) back in the order the caller gave.
+fn restore(built: Vec<SecondaryIndex>, order: &[usize]) -> Vec<SecondaryIndex> {
+    let mut slots: Vec<Option<SecondaryIndex>> = (0..built.len()).map(|_| None).collect();
+    for (index, &at) in built.into_iter().zip(order) {
+        slots[at] = Some(index);
+    }
+    slots
+        .into_iter()
+        .map(|s| s.expect("each index once"))
+        .collect()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
