@@ -106,7 +106,7 @@ impl Engine {
             progress(&format!("loading {}", table.name), done, total);
             engine.store(table.name, &table.rows)?;
         }
-        engine.finish_load(dataset.tables.len(), progress)?;
+        engine.finish_load(dataset.tables.len(), catalog::builtin_indexes(), progress)?;
         Ok(engine)
     }
 
@@ -125,7 +125,7 @@ impl Engine {
             progress(&format!("loading {}", table.name), done, total);
             engine.store(table.name, &table.rows)?;
         }
-        engine.finish_load(count, progress)?;
+        engine.finish_load(count, catalog::builtin_indexes(), progress)?;
         Ok(engine)
     }
 
@@ -140,10 +140,46 @@ impl Engine {
         observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
         progress: &mut dyn FnMut(&str, usize, usize),
     ) -> Result<(Self, TenantInfo), EngineError> {
+        Self::generate_and_load_deferring(spec, &[], observe, progress)
+    }
+
+    /// `generate_and_load`, leaving the built-in indexes named in `later`
+    /// defined but not built: they are pending (see `storage::pending`)
+    /// until their images are installed or `build_pending` builds them.
+    pub fn generate_and_load_deferring(
+        spec: &DatasetSpec,
+        later: &[String],
+        observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
+        progress: &mut dyn FnMut(&str, usize, usize),
+    ) -> Result<(Self, TenantInfo), EngineError> {
+        let (mut engine, tenants) =
+            Self::generate_tables(spec, &|_| true, observe, &mut |table, at| {
+                progress(&format!("loading {table}"), at, total_steps(later))
+            })?;
+        let (deferred, now): (Vec<IndexDef>, Vec<IndexDef>) = catalog::builtin_indexes()
+            .into_iter()
+            .partition(|d| later.contains(&d.name));
+        engine
+            .glue
+            .storage
+            .defer_indexes(deferred)
+            .map_err(EngineError::Load)?;
+        engine.finish_load(generator::TABLE_ORDER.len(), now, progress)?;
+        Ok((engine, tenants))
+    }
+
+    /// An engine holding the generated rows of the tables `keep` accepts
+    /// (the others are drawn, so the rows kept are the same, and dropped),
+    /// without indexes. `loading(table, at)` is told after each chunk.
+    pub(crate) fn generate_tables(
+        spec: &DatasetSpec,
+        keep: &dyn Fn(&str) -> bool,
+        observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
+        loading: &mut dyn FnMut(&str, usize),
+    ) -> Result<(Self, TenantInfo), EngineError> {
         let mut engine = Self::with_tables()?;
         let order = generator::TABLE_ORDER;
         let sizes = generator::table_sizes(spec.scale);
-        let total = order.len() + catalog::builtin_indexes().len();
         let load_error = |e: gluesql_core::error::Error| EngineError::Load(e.to_string());
         let storage = &mut engine.glue.storage;
         let mut current: Option<crate::storage::build::BulkLoad> = None;
@@ -154,19 +190,21 @@ impl Engine {
                     storage.finish_bulk(done).map_err(load_error)?;
                 }
                 let at = order.iter().position(|t| *t == table).unwrap_or(0);
+                observe(table, &rows);
+                if !keep(table) {
+                    return Ok(());
+                }
                 if current.is_none() {
                     current = Some(storage.begin_bulk(table, sizes[at]).map_err(load_error)?);
                 }
-                observe(table, &rows);
                 // After each chunk, so rows loaded advance through a large table.
-                progress(&format!("loading {table}"), at, total);
+                loading(table, at);
                 let load = current.as_mut().expect("a table being loaded");
                 load.add(&rows).map_err(load_error)
             })?;
         if let Some(last) = current {
             storage.finish_bulk(last).map_err(load_error)?;
         }
-        engine.finish_load(order.len(), progress)?;
         Ok((engine, tenants))
     }
 
@@ -186,15 +224,15 @@ impl Engine {
             .map_err(|e| EngineError::Load(e.to_string()))
     }
 
-    /// Builds the built-in indexes after `loaded` tables, counting on.
+    /// Builds `defs` after `loaded` tables, counting on.
     fn finish_load(
         &mut self,
         loaded: usize,
+        defs: Vec<IndexDef>,
         progress: &mut dyn FnMut(&str, usize, usize),
     ) -> Result<(), EngineError> {
-        let builtin = catalog::builtin_indexes();
-        let total = loaded + builtin.len();
-        self.create_indexes(builtin, &mut |step, done, _| {
+        let total = loaded + defs.len();
+        self.create_indexes(defs, &mut |step, done, _| {
             progress(step, loaded + done, total)
         })?;
         progress("loaded", total, total);
@@ -290,6 +328,10 @@ impl Engine {
         self.glue.storage.no_pushdown.set(!enabled);
     }
 
+    pub(crate) fn storage_mut(&mut self) -> &mut SeekStorage {
+        &mut self.glue.storage
+    }
+
     pub fn storage(&self) -> &SeekStorage {
         &self.glue.storage
     }
@@ -326,4 +368,14 @@ pub fn json_cell(value: Value) -> serde_json::Value {
         Value::Timestamp(t) => t.format("%Y-%m-%d %H:%M:%S").to_string().into(),
         other => String::from(other).into(),
     }
+}
+
+/// The steps of a load that builds every built-in index but `later`:
+/// one per table, one per index.
+fn total_steps(later: &[String]) -> usize {
+    generator::TABLE_ORDER.len() + catalog::builtin_indexes().len()
+        - catalog::builtin_indexes()
+            .iter()
+            .filter(|d| later.contains(&d.name))
+            .count()
 }

@@ -3,6 +3,7 @@
 //! web dependencies, so everything here is tested with plain `cargo test`.
 
 pub mod agreement;
+pub mod background;
 pub mod bench;
 pub mod catalog;
 pub mod comparison;

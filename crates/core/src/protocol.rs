@@ -113,6 +113,32 @@ pub enum Response {
     /// Boxed: a report is far larger than the other answers.
     IndexCost(Box<Result<IndexCostReport, String>>),
     Usage(UsageReport),
+    /// A request is held until indexes still being built in the background
+    /// are there; its answer follows once they are.
+    Waiting(WaitingReport),
+    /// Indexes built in the background were installed (or built here).
+    IndexesBuilt(BuiltReport),
+}
+
+/// A held request (the run `id`, if it has one) and what it waits for.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct WaitingReport {
+    pub id: Option<u64>,
+    pub indexes: Vec<String>,
+}
+
+/// Indexes that were pending and are now built.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BuiltReport {
+    pub built: Vec<String>,
+    /// Those still pending.
+    pub pending: Vec<String>,
+    pub memory: MemoryReport,
+    pub memory_bytes: Option<u64>,
+    /// Since the load began.
+    pub elapsed_ms: f64,
+    /// Why they were built here after all, if they were.
+    pub note: Option<String>,
 }
 
 /// A workload task's answer, or the error that ended it.
@@ -168,6 +194,11 @@ pub struct DatasetInfo {
     /// missing column, a name taken), in the order asked.
     #[serde(default)]
     pub unbuilt_indexes: Vec<UnbuiltIndex>,
+    /// Indexes listed in `indexes` that are still being built in the
+    /// background (see `background`): a statement reading their table
+    /// waits for them.
+    #[serde(default)]
+    pub pending_indexes: Vec<String>,
 }
 
 /// A user index a link or lesson defined that could not be built, and why.
@@ -340,6 +371,7 @@ mod tests {
             memory: MemoryReport::default(),
             memory_bytes: None,
             unbuilt_indexes: Vec::new(),
+            pending_indexes: Vec::new(),
         };
         let chosen = BTreeMap::from([("status".to_owned(), "failed".to_owned())]);
         assert_eq!(info.params(true, &chosen)["status"], "failed");

@@ -14,9 +14,13 @@ use crate::protocol::{
 };
 use crate::statement::{self, Script, StatementKind};
 
+mod held;
+
 #[derive(Default)]
 pub struct Service {
     engine: Option<Engine>,
+    /// Indexes built in another worker, and the requests waiting for them.
+    background: held::Background,
 }
 
 /// GlueSQL's messages as a reader wants them: the parser's own text (with
@@ -133,7 +137,20 @@ impl ParamRows {
 }
 
 impl Service {
+    /// A service whose loads have `builder` build the large tables' indexes
+    /// in the background (see `background`); `Service::default()` builds
+    /// every index with the load.
+    pub fn with_builder(builder: Box<dyn crate::background::Builder>) -> Self {
+        Self {
+            engine: None,
+            background: held::Background::new(builder),
+        }
+    }
+
     pub fn handle(&mut self, request: Request, emit: &mut dyn FnMut(Response)) {
+        let Some(request) = self.hold_if_waiting(request, emit) else {
+            return;
+        };
         match request {
             // The worker itself handles this one (its panic hook).
             Request::Watch { .. } => {}
@@ -237,6 +254,7 @@ impl Service {
         // The old database goes first: two at 1M would not fit in a tab.
         self.engine = None;
         let started = Instant::now();
+        let later = self.start_background(seed, scale, emit);
         emit(Response::Progress(LoadProgress {
             step: "generating".to_owned(),
             done: 0,
@@ -253,7 +271,7 @@ impl Service {
         // only once drawn; the count is exact at "loaded").
         let rows_seen = std::cell::Cell::new(0);
         let mut rows_total: usize = generator::table_sizes(scale).iter().sum();
-        let indexes_total = catalog::builtin_indexes().len();
+        let indexes_total = catalog::builtin_indexes().len() - later.len();
         let mut indexes_built = 0;
         let (mut indexing, mut index_ms) = (None, 0.0);
         // The engine counts tables, then indexes, in one sequence of steps;
@@ -284,8 +302,9 @@ impl Service {
             rows_seen.set(rows_seen.get() + rows.len());
             param_rows.keep(table, rows);
         };
-        let (engine, _) = Engine::generate_and_load(&spec, &mut observe, &mut progress)
-            .map_err(|e| e.to_string())?;
+        let (engine, _) =
+            Engine::generate_and_load_deferring(&spec, &later, &mut observe, &mut progress)
+                .map_err(|e| e.to_string())?;
         let sample = param_rows.into_dataset(spec);
         let (params_large, params_small) = (
             patterns::params_for(&sample, true),
@@ -306,6 +325,7 @@ impl Service {
             memory: engine.memory_report(),
             memory_bytes: memory_bytes(),
             unbuilt_indexes: Vec::new(),
+            pending_indexes: engine.storage().pending_indexes(),
         };
         self.engine = Some(engine);
         Ok(info)

@@ -7,10 +7,12 @@ mod budget;
 pub(crate) mod build;
 mod entries;
 pub mod filter;
+mod image;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
 mod offsets;
+mod pending;
 mod rowcode;
 mod rows;
 mod scratch;
@@ -66,6 +68,8 @@ pub struct SeekStorage {
     pub(crate) choices: RefCell<Vec<TableChoice>>,
     /// Scans, entries read and rows fetched per index (see `usage`).
     pub(crate) usage: usage::UsageCounters,
+    /// Indexes defined but built elsewhere, not usable yet (see `pending`).
+    pending: Vec<IndexDef>,
 }
 
 #[derive(Debug)]
@@ -191,11 +195,13 @@ impl SeekStorage {
         self.tables.get(name)
     }
 
-    /// Every index definition, table by table.
+    /// Every index definition, table by table, then those still being
+    /// built elsewhere (see `pending`).
     pub fn index_defs(&self) -> Vec<IndexDef> {
         self.tables
             .values()
             .flat_map(|t| t.indexes.values().map(|i| i.def.clone()))
+            .chain(self.pending.iter().cloned())
             .collect()
     }
 
@@ -204,8 +210,9 @@ impl SeekStorage {
         self.find_index(name).map(|i| i.stats.clone())
     }
 
+    /// Whether an index of that name is defined, built or pending.
     pub fn has_index(&self, name: &str) -> bool {
-        self.find_index(name).is_some()
+        self.find_index(name).is_some() || self.pending_def(name).is_some()
     }
 
     fn find_index(&self, name: &str) -> Option<&SecondaryIndex> {
@@ -254,9 +261,14 @@ impl SeekStorage {
 
     /// `def` checked against the catalog and its table, not built yet.
     fn empty_index(&self, def: IndexDef) -> std::result::Result<SecondaryIndex, String> {
-        if self.find_index(&def.name).is_some() {
+        if self.has_index(&def.name) {
             return Err(format!("an index named {} already exists", def.name));
         }
+        self.empty_index_unchecked(def)
+    }
+
+    /// `empty_index` without asking whether the name is taken.
+    fn empty_index_unchecked(&self, def: IndexDef) -> std::result::Result<SecondaryIndex, String> {
         let table = self
             .tables
             .get(&def.table)
@@ -289,6 +301,9 @@ impl SeekStorage {
     }
 
     pub fn drop_index(&mut self, name: &str) -> std::result::Result<IndexDef, String> {
+        if let Some(at) = self.pending.iter().position(|d| d.name == name) {
+            return Ok(self.pending.remove(at));
+        }
         self.tables
             .values_mut()
             .find_map(|t| t.indexes.remove(name))

@@ -4,6 +4,7 @@
 //! as [`StatementSummary`]s, so no number adds up several statements.
 use gluesql_core::executor::{execute_with_labels, Payload};
 use gluesql_core::plan::{LimitInputPlan, LimitPlan, QueryPlan, StatementPlan};
+use gluesql_core::planner::fetch_schema_map;
 use gluesql_core::prelude::translate;
 use gluesql_core::sqlparser::ast::Statement as SqlStatement;
 use gluesql_core::store::Planner;
@@ -79,6 +80,39 @@ impl Engine {
                 Action::Index(_) | Action::Explain { .. } => Err(EngineError::Empty),
             },
         }
+    }
+
+    /// The pending indexes (see `storage::pending`) `script` must wait
+    /// for: those on a table it reads, or every one if it writes or changes
+    /// an index (a write keeps indexes in step; a catalog change concerns
+    /// them all). A statement that does not translate waits for nothing:
+    /// it fails as it would anyway.
+    pub fn waits_for(&self, script: &Script) -> Vec<String> {
+        let storage = &self.glue.storage;
+        if storage.pending_indexes().is_empty() {
+            return Vec::new();
+        }
+        if script.kind() == crate::statement::StatementKind::Write {
+            return storage.pending_indexes();
+        }
+        let mut tables = std::collections::BTreeSet::new();
+        for statement in &script.statements {
+            let sql = match &statement.action {
+                Action::Query(sql) | Action::Write(sql) => sql,
+                Action::Explain { inner, .. } => match &inner.action {
+                    Action::Query(sql) | Action::Write(sql) => sql,
+                    Action::Index(_) | Action::Explain { .. } => continue,
+                },
+                Action::Index(_) => continue,
+            };
+            let Ok(translated) = translate(sql) else {
+                continue;
+            };
+            if let Ok(schemas) = fetch_schema_map(storage, &translated.into()) {
+                tables.extend(schemas.into_keys());
+            }
+        }
+        storage.pending_on(tables.iter().map(String::as_str))
     }
 
     /// GlueSQL's plan of one statement, with seekscan's access choices.

@@ -148,6 +148,48 @@ impl Packed {
     pub(crate) fn heap(&self) -> usize {
         memory::allocation(self.words.capacity() * size_of::<u64>()) + self.ends.heap()
     }
+
+    /// Appends the strings to `out`: their count, their bytes' length, the
+    /// bytes, then each end as a 32-bit offset (see `read_from`).
+    pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.len() as u64).to_le_bytes());
+        out.extend_from_slice(&(self.len as u64).to_le_bytes());
+        out.extend_from_slice(self.bytes());
+        out.reserve(self.len() * 4);
+        for at in 0..self.len() {
+            out.extend_from_slice(&(self.ends.get(at) as u32).to_le_bytes());
+        }
+    }
+
+    /// The strings `write_to` wrote at the start of `input`, which moves
+    /// past them; offsets that run backwards or past the bytes are refused.
+    pub(crate) fn read_from(input: &mut &[u8]) -> Result<Packed, String> {
+        use super::image::{read_u64, take};
+        let count = usize::try_from(read_u64(input)?).map_err(|_| "too many strings")?;
+        let len = usize::try_from(read_u64(input)?).map_err(|_| "too many bytes")?;
+        let bytes = take(input, len)?;
+        let ends = take(input, count.checked_mul(4).ok_or("too many strings")?)?;
+        let mut packed = Packed::with_capacity(count, len);
+        packed.words.resize(len.div_ceil(8), 0);
+        // SAFETY: as in `bytes`: the words now cover `len` bytes.
+        let target =
+            unsafe { std::slice::from_raw_parts_mut(packed.words.as_mut_ptr().cast::<u8>(), len) };
+        target.copy_from_slice(bytes);
+        packed.len = len;
+        let mut previous = 0;
+        for end in ends.chunks_exact(4) {
+            let end = u32::from_le_bytes(end.try_into().expect("four bytes"));
+            if end < previous || end as usize > len {
+                return Err("a packed array's offsets are out of order".to_owned());
+            }
+            packed.ends.push(end);
+            previous = end;
+        }
+        if previous as usize != len {
+            return Err("a packed array's offsets do not cover its bytes".to_owned());
+        }
+        Ok(packed)
+    }
 }
 
 /// Eight bytes of `bytes` from `offset` as one big-endian word, zero

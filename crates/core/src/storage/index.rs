@@ -12,6 +12,7 @@ use gluesql_core::error::{Error, Result};
 use super::access::{AccessSpec, RangeBound};
 pub(crate) use super::entries::EntryIter;
 use super::entries::{sort_keys, Entries, Packed};
+use super::image::{self, IndexImage};
 use super::keycode::{self, IndexKey};
 use super::rowcode;
 use super::rows::TableRows;
@@ -316,6 +317,55 @@ impl SecondaryIndex {
     /// Every entry in index order.
     pub(crate) fn iter(&self) -> EntryIter<'_> {
         self.entries.iter()
+    }
+
+    /// This index's entries and statistics as an image of an index built
+    /// over `rows` (see `image`).
+    pub(crate) fn image(&self, rows: &TableRows) -> IndexImage {
+        let with_include = !self.include_columns.is_empty();
+        let mut keys = Packed::with_capacity(self.len(), self.entries.bytes());
+        let mut include = Packed::default();
+        for (key, cells) in self.iter() {
+            keys.push(key);
+            if with_include {
+                include.push(cells);
+            }
+        }
+        keys.shrink_to_fit();
+        include.shrink_to_fit();
+        IndexImage {
+            def: self.def.clone(),
+            stats: self.stats.clone(),
+            table_rows: rows.len() as u64,
+            table_digest: image::digest(rows),
+            keys,
+            include,
+        }
+    }
+
+    /// Takes the entries and statistics of `image`, whose definition must be
+    /// this index's and whose INCLUDE cells must be there exactly when this
+    /// index has INCLUDE columns. The caller checks it was built over this
+    /// table's rows.
+    pub(crate) fn fill_from(&mut self, image: IndexImage) -> Result<()> {
+        let refuse = |why: &str| {
+            Err(Error::StorageMsg(format!(
+                "the image of index {} {why}",
+                self.def.name
+            )))
+        };
+        if image.def != self.def {
+            return refuse("has another definition");
+        }
+        if self.include_columns.is_empty() != image.include.is_empty() && !image.keys.is_empty() {
+            return refuse("does not carry its INCLUDE cells");
+        }
+        if image.stats.distinct_prefixes.len() != self.key_columns.len() {
+            return refuse("has statistics of another width");
+        }
+        self.stats = image.stats;
+        self.entries = Entries::from_sorted(image.keys, image.include);
+        Ok(())
     }
 
     /// The key columns and the row key of an entry.

@@ -1,0 +1,134 @@
+//! An index as one byte string: what a build in another worker hands the
+//! engine (see `crate::background`). It carries the index's definition and
+//! statistics, its entries in index order (keys and INCLUDE cells as packed
+//! arrays) and a digest of the table rows it was built over, so an image
+//! can only be installed over exactly those rows.
+use serde::{Deserialize, Serialize};
+
+use super::entries::Packed;
+use super::rows::TableRows;
+use crate::catalog::IndexDef;
+use crate::stats::IndexStats;
+
+/// The first bytes of every image, with its format's version.
+const MAGIC: &[u8; 8] = b"seekidx1";
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    def: IndexDef,
+    stats: IndexStats,
+    table_rows: u64,
+    table_digest: u64,
+}
+
+/// A decoded image, checked for shape but not yet against a table.
+pub(crate) struct IndexImage {
+    pub(crate) def: IndexDef,
+    pub(crate) stats: IndexStats,
+    pub(crate) table_rows: u64,
+    pub(crate) table_digest: u64,
+    pub(crate) keys: Packed,
+    pub(crate) include: Packed,
+}
+
+impl IndexImage {
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let header = serde_json::to_vec(&Header {
+            def: self.def.clone(),
+            stats: self.stats.clone(),
+            table_rows: self.table_rows,
+            table_digest: self.table_digest,
+        })
+        .expect("an index header serializes");
+        let mut out = Vec::with_capacity(
+            16 + header.len() + self.keys.total_len() + self.include.total_len(),
+        );
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(header.len() as u64).to_le_bytes());
+        out.extend_from_slice(&header);
+        self.keys.write_to(&mut out);
+        self.include.write_to(&mut out);
+        out
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Self, String> {
+        let mut input = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or("not an index image of this version")?;
+        let header_len = usize::try_from(read_u64(&mut input)?)
+            .map_err(|_| "an index image's header is too long")?;
+        let header = take(&mut input, header_len)?;
+        let header: Header = serde_json::from_slice(header)
+            .map_err(|e| format!("an index image's header does not read: {e}"))?;
+        let keys = Packed::read_from(&mut input)?;
+        let include = Packed::read_from(&mut input)?;
+        if !input.is_empty() {
+            return Err("an index image has bytes past its end".to_owned());
+        }
+        if !include.is_empty() && include.len() != keys.len() {
+            return Err("an index image's INCLUDE cells do not match its keys".to_owned());
+        }
+        if (1..keys.len()).any(|at| keys.get(at - 1) >= keys.get(at)) {
+            return Err("an index image's keys are not in index order".to_owned());
+        }
+        if header.stats.entries != keys.len() as u64 {
+            return Err("an index image's statistics do not match its keys".to_owned());
+        }
+        Ok(Self {
+            def: header.def,
+            stats: header.stats,
+            table_rows: header.table_rows,
+            table_digest: header.table_digest,
+            keys,
+            include,
+        })
+    }
+}
+
+pub(crate) fn read_u64(input: &mut &[u8]) -> Result<u64, String> {
+    let bytes = take(input, 8)?;
+    Ok(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
+}
+
+pub(crate) fn take<'a>(input: &mut &'a [u8], len: usize) -> Result<&'a [u8], String> {
+    if input.len() < len {
+        return Err("an index image ends too soon".to_owned());
+    }
+    let (head, rest) = input.split_at(len);
+    *input = rest;
+    Ok(head)
+}
+
+/// A digest of every row key and row of `rows`, in key order: two loads of
+/// the same generated data agree on it, any difference in a row changes it
+/// (not cryptographically; it guards against mistakes, not an adversary).
+pub(crate) fn digest(rows: &TableRows) -> u64 {
+    let mut state = Digest(0x9e37_79b9_7f4a_7c15);
+    for (key, row) in rows.iter() {
+        state.bytes(key);
+        state.bytes(row);
+    }
+    state.0
+}
+
+/// Eight bytes at a time: a multiply and a rotation per word.
+struct Digest(u64);
+
+impl Digest {
+    fn word(&mut self, word: u64) {
+        self.0 = (self.0 ^ word)
+            .wrapping_mul(0xff51_afd7_ed55_8ccd)
+            .rotate_left(29);
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.word(bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.word(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.word(u64::from_le_bytes(tail));
+    }
+}
