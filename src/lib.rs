@@ -7,6 +7,7 @@ pub mod app;
 pub mod codec;
 pub mod components;
 pub mod engine_worker;
+pub mod index_builder;
 pub mod repeats;
 pub mod run_guard;
 pub mod state;

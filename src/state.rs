@@ -7,7 +7,7 @@ use seekscan_core::comparison::{compare, Verdict};
 use seekscan_core::experiment::Experiment;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{
-    DatasetInfo, LoadProgress, Response, RowAgreement, RunKind, RunReport, Slot,
+    BuiltReport, DatasetInfo, LoadProgress, Response, RowAgreement, RunKind, RunReport, Slot,
 };
 use yew::Reducible;
 
@@ -102,6 +102,19 @@ pub struct AppState {
     pub costs: CostState,
     /// The workload view's run and crossover chart (see `workload_view`).
     pub workload: WorkloadState,
+    /// Indexes still being built in the background that the request in
+    /// flight waits for (the worker holds it until they are built).
+    pub waiting_for: Option<Vec<String>>,
+    /// The indexes the load left to the background build, if any.
+    pub background: Option<BackgroundBuild>,
+}
+
+/// What a load left to the background build, and when it was done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackgroundBuild {
+    pub indexes: usize,
+    /// When the last one was there, in ms since the load began.
+    pub done_ms: Option<f64>,
 }
 
 impl AppState {
@@ -136,6 +149,8 @@ impl AppState {
             regenerating: false,
             costs: CostState::default(),
             workload: WorkloadState::default(),
+            waiting_for: None,
+            background: None,
         }
     }
 
@@ -314,6 +329,7 @@ impl Reducible for AppState {
                 next.notice = None;
                 next.pending = None;
                 next.asking = None;
+                next.waiting_for = None;
             }
             Action::RunSent { id, sql, purpose } => {
                 // A pane run again measures the new run, not the old one.
@@ -378,6 +394,7 @@ fn ran(state: &mut AppState, report: RunReport) {
         return;
     }
     state.pending = None;
+    state.waiting_for = None;
     if matches!(report.kind, RunKind::Query(_)) {
         state.shown_sql = Some(report.sql);
     }
@@ -406,6 +423,10 @@ fn loading(state: &mut AppState, response: Response) {
                 let earlier = state.link_problem.take().into_iter();
                 state.link_problem = Some(earlier.chain(unbuilt).collect::<Vec<_>>().join("; "));
             }
+            state.background = (!info.pending_indexes.is_empty()).then(|| BackgroundBuild {
+                indexes: info.pending_indexes.len(),
+                done_ms: None,
+            });
             state.dataset = Some(info);
             // New data: earlier costs and counters describe the old.
             state.costs = CostState::default();
@@ -414,12 +435,40 @@ fn loading(state: &mut AppState, response: Response) {
             }
             forget_unknown_indexes(state);
             state.failed_starts = 0;
+            state.waiting_for = None;
             state.status = EngineStatus::Ready;
         }
         Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
+        Response::Waiting(report) => state.waiting_for = Some(report.indexes),
+        Response::IndexesBuilt(report) => built_in_background(state, report),
         Response::IndexCost(_) | Response::Usage(_) => state.costs.answer(response),
-        Response::Workload(report) => crate::components::workload_view::answered(state, report),
+        Response::Workload(report) => {
+            state.waiting_for = None;
+            crate::components::workload_view::answered(state, report)
+        }
         Response::Ran(_) | Response::Repeated(_) => {}
+    }
+}
+
+/// Indexes built in the background arrived: the dataset's catalog, memory
+/// and what is still pending follow; a note says why they were built in
+/// the engine after all, if they were.
+fn built_in_background(state: &mut AppState, report: BuiltReport) {
+    state.worker_memory = report.memory_bytes.or(state.worker_memory);
+    if let Some(dataset) = state.dataset.as_mut() {
+        dataset.pending_indexes = report.pending.clone();
+        dataset.memory = report.memory;
+    }
+    if report.pending.is_empty() {
+        state.waiting_for = None;
+        if let Some(background) = state.background.as_mut() {
+            background.done_ms = Some(report.elapsed_ms);
+        }
+    } else if let Some(waiting) = state.waiting_for.as_mut() {
+        waiting.retain(|name| report.pending.contains(name));
+    }
+    if let Some(note) = report.note {
+        state.notice = Some(note);
     }
 }
 

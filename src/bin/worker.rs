@@ -9,7 +9,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 static ALLOCATOR: ReportingAllocator = ReportingAllocator;
 
 fn main() {
-    EngineWorker::registrar().encoding::<JsonCodec>().register();
+    // The same wasm serves as the engine and as its index builder.
+    if seekscan_web::index_builder::is_builder() {
+        seekscan_web::index_builder::serve();
+    } else {
+        EngineWorker::registrar().encoding::<JsonCodec>().register();
+    }
 }
 
 /// For the end-to-end test only (nothing in the page calls it; in the worker

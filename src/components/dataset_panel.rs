@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::memory_use::MemoryUse;
-use crate::state::EngineStatus;
+use crate::state::{BackgroundBuild, EngineStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct DatasetPanelProps {
@@ -15,6 +15,9 @@ pub struct DatasetPanelProps {
     /// The worker's memory in bytes, from its latest answer.
     #[prop_or_default]
     pub worker_memory: Option<u64>,
+    /// What the load left to the background build.
+    #[prop_or_default]
+    pub background: Option<BackgroundBuild>,
     /// (scale, seed): generate this dataset and build every index.
     pub on_regenerate: Callback<(usize, u64)>,
 }
@@ -83,11 +86,34 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
                         <tr><td>{ "tenants" }</td><td class="num">{ format_count(dataset.tenants) }</td></tr>
                     </tbody>
                 </table>
-                <p class="muted">{ format!("seed {} · ready in {:.0} ms, of which {:.0} ms building {} indexes",
-                    dataset.seed, dataset.load_ms, dataset.index_ms, dataset.indexes.len()) }</p>
+                <p class="muted" data-testid="load-summary">{ load_summary(dataset, props.background.as_ref()) }</p>
                 <MemoryUse memory={dataset.memory.clone()} worker_bytes={props.worker_memory} />
             }
         </section>
+    }
+}
+
+/// How long the load took, and what the background build did.
+fn load_summary(dataset: &DatasetInfo, background: Option<&BackgroundBuild>) -> Html {
+    let pending = dataset.pending_indexes.len();
+    let summary = format!(
+        "seed {} · ready in {:.0} ms, of which {:.0} ms building indexes",
+        dataset.seed, dataset.load_ms, dataset.index_ms
+    );
+    let background = match background {
+        Some(BackgroundBuild {
+            indexes,
+            done_ms: Some(ms),
+        }) if pending == 0 => format!(
+            "; {indexes} more built in the background, all there {ms:.0} ms after the load began"
+        ),
+        _ if pending > 0 => format!("; {pending} more building in the background"),
+        _ => String::new(),
+    };
+    html! {
+        <span data-testid="background-build" data-pending={pending.to_string()}>
+            { summary }{ background }
+        </span>
     }
 }
 

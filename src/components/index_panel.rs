@@ -12,6 +12,9 @@ pub struct IndexPanelProps {
     pub tables: Vec<String>,
     pub config_a: Vec<String>,
     pub config_b: Vec<String>,
+    /// Indexes still being built in the background.
+    #[prop_or_default]
+    pub building: Vec<String>,
     /// While the engine works, toggles wait (each one re-runs the query).
     #[prop_or_default]
     pub busy: bool,
@@ -99,6 +102,12 @@ fn index_row(props: &IndexPanelProps, index: &IndexDef) -> Html {
                 }
                 if index.origin == Origin::Phase4Proposal { <span class="tag">{ "Phase 4 proposal" }</span> }
                 if index.origin == Origin::User { <span class="tag user">{ "yours" }</span> }
+                if props.building.contains(&index.name) {
+                    <span class="tag building" data-testid={format!("index-building-{}", index.name)}
+                        title="Being built in the background: a query on this table waits for it">
+                        { "building…" }
+                    </span>
+                }
                 { for delete }
             </div>
             if let Some(use_case) = &index.use_case {

@@ -26,8 +26,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         <aside class="side">
             <DatasetPanel scale={state.experiment.scale} seed={state.experiment.seed}
                 status={state.status.clone()} dataset={state.dataset.clone()} worker_memory={state.worker_memory}
+                background={state.background.clone()}
                 on_regenerate={handlers.on_regenerate.clone()} />
-            <IndexPanel indexes={state.indexes().to_vec()} {tables} config_a={state.config(Slot::A)}
+            <IndexPanel indexes={state.indexes().to_vec()} {tables}
+                building={state.dataset.as_ref().map(|d| d.pending_indexes.clone()).unwrap_or_default()} config_a={state.config(Slot::A)}
                 config_b={state.config(Slot::B)} busy={state.busy()} on_toggle={handlers.on_toggle.clone()}
                 on_catalog={handlers.on_catalog.clone()}
                 form_error={state.form_error.clone().map(AttrValue::from)} />

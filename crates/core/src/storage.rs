@@ -8,6 +8,7 @@ pub(crate) mod build;
 mod entries;
 pub mod filter;
 mod image;
+pub use image::ImageSource;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;

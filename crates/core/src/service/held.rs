@@ -10,6 +10,7 @@ use crate::background::{self, BuildOrder, Builder};
 use crate::catalog;
 use crate::protocol::{BuiltReport, Request, Response, RunKind, RunReport, WaitingReport};
 use crate::statement::Script;
+use crate::storage::ImageSource;
 
 #[derive(Default)]
 pub(super) struct Background {
@@ -118,7 +119,7 @@ impl Service {
     /// Installs an index built in the background, then answers what no
     /// longer waits. An image that cannot be installed (other rows, a
     /// damaged transfer) is refused, and every pending index is built here.
-    pub fn index_built(&mut self, image: &[u8], emit: &mut dyn FnMut(Response)) {
+    pub fn index_built(&mut self, image: &dyn ImageSource, emit: &mut dyn FnMut(Response)) {
         let Some(engine) = self.engine.as_mut() else {
             return;
         };

@@ -161,29 +161,34 @@ impl Packed {
         }
     }
 
-    /// The strings `write_to` wrote at the start of `input`, which moves
-    /// past them; offsets that run backwards or past the bytes are refused.
-    pub(crate) fn read_from(input: &mut &[u8]) -> Result<Packed, String> {
-        use super::image::{read_u64, take};
-        let count = usize::try_from(read_u64(input)?).map_err(|_| "too many strings")?;
-        let len = usize::try_from(read_u64(input)?).map_err(|_| "too many bytes")?;
-        let bytes = take(input, len)?;
-        let ends = take(input, count.checked_mul(4).ok_or("too many strings")?)?;
+    /// The strings `write_to` wrote, read from `input` straight into the
+    /// array; offsets that run backwards or past the bytes are refused.
+    pub(crate) fn read_from(input: &mut super::image::Cursor<'_>) -> Result<Packed, String> {
+        let count = usize::try_from(input.u64()?).map_err(|_| "too many strings")?;
+        let len = usize::try_from(input.u64()?).map_err(|_| "too many bytes")?;
+        input.check(len.saturating_add(count.saturating_mul(4)))?;
         let mut packed = Packed::with_capacity(count, len);
         packed.words.resize(len.div_ceil(8), 0);
         // SAFETY: as in `bytes`: the words now cover `len` bytes.
         let target =
             unsafe { std::slice::from_raw_parts_mut(packed.words.as_mut_ptr().cast::<u8>(), len) };
-        target.copy_from_slice(bytes);
+        input.read(target)?;
         packed.len = len;
-        let mut previous = 0;
-        for end in ends.chunks_exact(4) {
-            let end = u32::from_le_bytes(end.try_into().expect("four bytes"));
-            if end < previous || end as usize > len {
-                return Err("a packed array's offsets are out of order".to_owned());
+        // The ends a few thousand at a time, not a second copy of them all.
+        let mut chunk = vec![0u8; 4 * 4096];
+        let (mut left, mut previous) = (count, 0u32);
+        while left > 0 {
+            let n = left.min(4096);
+            input.read(&mut chunk[..4 * n])?;
+            for end in chunk[..4 * n].chunks_exact(4) {
+                let end = u32::from_le_bytes(end.try_into().expect("four bytes"));
+                if end < previous || end as usize > len {
+                    return Err("a packed array's offsets are out of order".to_owned());
+                }
+                packed.ends.push(end);
+                previous = end;
             }
-            packed.ends.push(end);
-            previous = end;
+            left -= n;
         }
         if previous as usize != len {
             return Err("a packed array's offsets do not cover its bytes".to_owned());

@@ -51,18 +51,25 @@ impl IndexImage {
         out
     }
 
-    pub(crate) fn decode(bytes: &[u8]) -> Result<Self, String> {
-        let mut input = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or("not an index image of this version")?;
-        let header_len = usize::try_from(read_u64(&mut input)?)
-            .map_err(|_| "an index image's header is too long")?;
-        let header = take(&mut input, header_len)?;
-        let header: Header = serde_json::from_slice(header)
+    /// Reads an image from `source` straight into the arrays it becomes:
+    /// the image itself is never held whole (in the worker it stays a
+    /// JavaScript buffer), so installing an index costs its own size.
+    pub(crate) fn decode(source: &dyn ImageSource) -> Result<Self, String> {
+        let mut input = Cursor { source, at: 0 };
+        let mut magic = [0u8; 8];
+        input.read(&mut magic)?;
+        if &magic != MAGIC {
+            return Err("not an index image of this version".to_owned());
+        }
+        let header_len =
+            usize::try_from(input.u64()?).map_err(|_| "an index image's header is too long")?;
+        let mut header = vec![0u8; input.check(header_len)?];
+        input.read(&mut header)?;
+        let header: Header = serde_json::from_slice(&header)
             .map_err(|e| format!("an index image's header does not read: {e}"))?;
         let keys = Packed::read_from(&mut input)?;
         let include = Packed::read_from(&mut input)?;
-        if !input.is_empty() {
+        if input.at != source.len() {
             return Err("an index image has bytes past its end".to_owned());
         }
         if !include.is_empty() && include.len() != keys.len() {
@@ -85,18 +92,51 @@ impl IndexImage {
     }
 }
 
-pub(crate) fn read_u64(input: &mut &[u8]) -> Result<u64, String> {
-    let bytes = take(input, 8)?;
-    Ok(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
+/// Where an image is read from: a byte slice, or (in the worker) the
+/// JavaScript buffer it arrived in.
+pub trait ImageSource {
+    fn len(&self) -> usize;
+    /// Copies `into.len()` bytes from `at`; the caller keeps in bounds.
+    fn read(&self, at: usize, into: &mut [u8]);
 }
 
-pub(crate) fn take<'a>(input: &mut &'a [u8], len: usize) -> Result<&'a [u8], String> {
-    if input.len() < len {
-        return Err("an index image ends too soon".to_owned());
+impl ImageSource for Vec<u8> {
+    fn len(&self) -> usize {
+        Vec::len(self)
     }
-    let (head, rest) = input.split_at(len);
-    *input = rest;
-    Ok(head)
+
+    fn read(&self, at: usize, into: &mut [u8]) {
+        into.copy_from_slice(&self[at..at + into.len()]);
+    }
+}
+
+/// Reads an `ImageSource` in order.
+pub(crate) struct Cursor<'a> {
+    source: &'a dyn ImageSource,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    /// `len`, if that many bytes are left.
+    pub(crate) fn check(&self, len: usize) -> Result<usize, String> {
+        match self.at.checked_add(len) {
+            Some(end) if end <= self.source.len() => Ok(len),
+            _ => Err("an index image ends too soon".to_owned()),
+        }
+    }
+
+    pub(crate) fn read(&mut self, into: &mut [u8]) -> Result<(), String> {
+        self.check(into.len())?;
+        self.source.read(self.at, into);
+        self.at += into.len();
+        Ok(())
+    }
+
+    pub(crate) fn u64(&mut self) -> Result<u64, String> {
+        let mut bytes = [0u8; 8];
+        self.read(&mut bytes)?;
+        Ok(u64::from_le_bytes(bytes))
+    }
 }
 
 /// A digest of every row key and row of `rows`, in key order: two loads of

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use gluesql_core::error::Result;
 
-use super::image::{self, IndexImage};
+use super::image::{self, ImageSource, IndexImage};
 use super::{build, SeekStorage};
 use crate::catalog::IndexDef;
 
@@ -62,8 +62,11 @@ impl SeekStorage {
     /// is of data loaded before). The image must be of the pending index's
     /// definition, built over rows equal to this table's (count and
     /// digest). Nothing changes on error.
-    pub fn install_index(&mut self, bytes: &[u8]) -> std::result::Result<Option<String>, String> {
-        let image = IndexImage::decode(bytes)?;
+    pub fn install_index(
+        &mut self,
+        source: &dyn ImageSource,
+    ) -> std::result::Result<Option<String>, String> {
+        let image = IndexImage::decode(source)?;
         let name = image.def.name.clone();
         let Some(def) = self.pending_def(&name).cloned() else {
             return Ok(None);
