@@ -1,12 +1,15 @@
 // The engine worker's entry, spawned by index.html and worker_client.rs,
-// and its index builder's (the same wasm under another name, started by
-// the engine worker: src/index_builder.rs).
+// and its index builders' (the same wasm under another name, started by
+// the engine worker: src/index_builder/).
 //
-// The builder is sent its order at once, before its wasm has started:
-// a message that arrives with no listener is lost, so it waits here.
+// A builder is sent its order and rows before its wasm has started: a
+// message that arrives with no listener is lost, so they wait here. The
+// engine holds its load until the builders say they run: a nested worker
+// starts only while its parent's thread is free.
 if (self.name === 'seekscan-index-builder') {
   self.seekscanEarly = [];
   self.onmessage = (event) => self.seekscanEarly.push(event.data);
+  self.postMessage({ started: true });
 }
 // A wasm that fails to download or compile rejects a promise, and a
 // worker's unhandled rejection never reaches the page: the page would wait

@@ -152,13 +152,13 @@ impl Engine {
         observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
         progress: &mut dyn FnMut(&str, usize, usize),
     ) -> Result<(Self, TenantInfo), EngineError> {
-        let (mut engine, tenants) =
-            Self::generate_tables(spec, &|_| true, observe, &mut |table, at| {
-                progress(&format!("loading {table}"), at, total_steps(later))
-            })?;
         let (deferred, now): (Vec<IndexDef>, Vec<IndexDef>) = catalog::builtin_indexes()
             .into_iter()
             .partition(|d| later.contains(&d.name));
+        let total = generator::TABLE_ORDER.len() + now.len();
+        let (mut engine, tenants) = Self::generate_tables(spec, observe, &mut |table, at| {
+            progress(&format!("loading {table}"), at, total)
+        })?;
         engine
             .glue
             .storage
@@ -168,12 +168,10 @@ impl Engine {
         Ok((engine, tenants))
     }
 
-    /// An engine holding the generated rows of the tables `keep` accepts
-    /// (the others are drawn, so the rows kept are the same, and dropped),
-    /// without indexes. `loading(table, at)` is told after each chunk.
-    pub(crate) fn generate_tables(
+    /// An engine holding the generated rows, without indexes.
+    /// `loading(table, at)` is told after each chunk.
+    fn generate_tables(
         spec: &DatasetSpec,
-        keep: &dyn Fn(&str) -> bool,
         observe: &mut dyn FnMut(&'static str, &[Vec<Value>]),
         loading: &mut dyn FnMut(&str, usize),
     ) -> Result<(Self, TenantInfo), EngineError> {
@@ -190,13 +188,10 @@ impl Engine {
                     storage.finish_bulk(done).map_err(load_error)?;
                 }
                 let at = order.iter().position(|t| *t == table).unwrap_or(0);
-                observe(table, &rows);
-                if !keep(table) {
-                    return Ok(());
-                }
                 if current.is_none() {
                     current = Some(storage.begin_bulk(table, sizes[at]).map_err(load_error)?);
                 }
+                observe(table, &rows);
                 // After each chunk, so rows loaded advance through a large table.
                 loading(table, at);
                 let load = current.as_mut().expect("a table being loaded");
@@ -209,7 +204,7 @@ impl Engine {
     }
 
     /// An engine with the three Upstream tables, empty.
-    fn with_tables() -> Result<Self, EngineError> {
+    pub(crate) fn with_tables() -> Result<Self, EngineError> {
         let mut engine = Self::new();
         for ddl in schema::create_table_sql() {
             engine.glue.execute(ddl)?;
@@ -368,14 +363,4 @@ pub fn json_cell(value: Value) -> serde_json::Value {
         Value::Timestamp(t) => t.format("%Y-%m-%d %H:%M:%S").to_string().into(),
         other => String::from(other).into(),
     }
-}
-
-/// The steps of a load that builds every built-in index but `later`:
-/// one per table, one per index.
-fn total_steps(later: &[String]) -> usize {
-    generator::TABLE_ORDER.len() + catalog::builtin_indexes().len()
-        - catalog::builtin_indexes()
-            .iter()
-            .filter(|d| later.contains(&d.name))
-            .count()
 }

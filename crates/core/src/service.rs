@@ -155,7 +155,10 @@ impl Service {
             // The worker itself handles this one (its panic hook).
             Request::Watch { .. } => {}
             Request::Load { seed, scale } => match self.load(seed, scale, emit) {
-                Ok(info) => emit(Response::Loaded(info)),
+                Ok(info) => {
+                    emit(Response::Loaded(info));
+                    self.share_rows();
+                }
                 Err(message) => emit(Response::LoadFailed { message }),
             },
             Request::LoadWithIndexes {
@@ -163,7 +166,10 @@ impl Service {
                 scale,
                 indexes,
             } => match self.load(seed, scale, emit) {
-                Ok(info) => emit(Response::Loaded(self.with_user_indexes(info, indexes))),
+                Ok(info) => {
+                    emit(Response::Loaded(self.with_user_indexes(info, indexes)));
+                    self.share_rows();
+                }
                 Err(message) => emit(Response::LoadFailed { message }),
             },
             Request::Run {
@@ -302,9 +308,12 @@ impl Service {
             rows_seen.set(rows_seen.get() + rows.len());
             param_rows.keep(table, rows);
         };
-        let (engine, _) =
-            Engine::generate_and_load_deferring(&spec, &later, &mut observe, &mut progress)
-                .map_err(|e| e.to_string())?;
+        let loaded =
+            Engine::generate_and_load_deferring(&spec, &later, &mut observe, &mut progress);
+        let (engine, _) = loaded.map_err(|e| {
+            self.background.cancel();
+            e.to_string()
+        })?;
         let sample = param_rows.into_dataset(spec);
         let (params_large, params_small) = (
             patterns::params_for(&sample, true),

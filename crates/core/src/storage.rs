@@ -9,6 +9,7 @@ mod entries;
 pub mod filter;
 mod image;
 pub use image::ImageSource;
+pub use rows::SharedRows;
 pub(crate) mod index;
 mod keycode;
 pub mod memory;
@@ -71,6 +72,9 @@ pub struct SeekStorage {
     pub(crate) usage: usage::UsageCounters,
     /// Indexes defined but built elsewhere, not usable yet (see `pending`).
     pending: Vec<IndexDef>,
+    /// Digests of tables with pending indexes (see `pending`), computed
+    /// once: such a table takes no writes until they are installed.
+    pending_digests: RefCell<BTreeMap<String, u64>>,
 }
 
 #[derive(Debug)]
@@ -194,6 +198,11 @@ impl SeekStorage {
 
     pub(crate) fn table(&self, name: &str) -> Option<&Table> {
         self.tables.get(name)
+    }
+
+    /// The rows of `table` as another worker loads them (see `background`).
+    pub fn shared_rows(&self, table: &str) -> Option<SharedRows<'_>> {
+        self.tables.get(table).map(|t| t.rows.shared())
     }
 
     /// Every index definition, table by table, then those still being
@@ -598,6 +607,7 @@ impl StoreMut for SeekStorage {
     }
 
     fn insert_data(&mut self, table_name: &str, rows: Vec<(Key, Vec<Value>)>) -> Result<()> {
+        self.refuse_pending(table_name)?;
         let table = self
             .tables
             .get_mut(table_name)
@@ -641,6 +651,7 @@ impl StoreMut for SeekStorage {
     }
 
     fn delete_data(&mut self, table_name: &str, keys: Vec<Key>) -> Result<()> {
+        self.refuse_pending(table_name)?;
         let table = self
             .tables
             .get_mut(table_name)

@@ -6,8 +6,7 @@
 use web_time::Instant;
 
 use super::{memory_bytes, Service};
-use crate::background::{self, BuildOrder, Builder};
-use crate::catalog;
+use crate::background::{self, Builder};
 use crate::protocol::{BuiltReport, Request, Response, RunKind, RunReport, WaitingReport};
 use crate::statement::Script;
 use crate::storage::ImageSource;
@@ -25,6 +24,12 @@ impl Background {
         Self {
             builder: Some(builder),
             ..Self::default()
+        }
+    }
+
+    pub(super) fn cancel(&mut self) {
+        if let Some(builder) = self.builder.as_mut() {
+            builder.cancel();
         }
     }
 }
@@ -107,13 +112,39 @@ impl Service {
         let Some(builder) = self.background.builder.as_mut() else {
             return Vec::new();
         };
-        builder.cancel();
-        let defs = background::worth_deferring(&catalog::builtin_indexes(), scale);
-        let order = BuildOrder { seed, scale, defs };
-        if order.defs.is_empty() || !builder.start(&order) {
-            return Vec::new();
+        match background::order(seed, scale) {
+            Some(order) if builder.start(&order) => {
+                order.defs.into_iter().map(|d| d.name).collect()
+            }
+            Some(_) => Vec::new(),
+            None => {
+                builder.cancel();
+                Vec::new()
+            }
         }
-        order.defs.into_iter().map(|d| d.name).collect()
+    }
+
+    /// After a load (and its answer): hands the builders the rows of every
+    /// table with pending indexes.
+    pub(super) fn share_rows(&mut self) {
+        let (Some(engine), Some(builder)) =
+            (self.engine.as_ref(), self.background.builder.as_mut())
+        else {
+            return;
+        };
+        let storage = engine.storage();
+        let mut tables: Vec<String> = storage
+            .pending_indexes()
+            .iter()
+            .filter_map(|name| storage.pending_def(name).map(|d| d.table.clone()))
+            .collect();
+        tables.sort();
+        tables.dedup();
+        for table in tables {
+            if let Some(rows) = storage.shared_rows(&table) {
+                builder.rows(&table, &rows);
+            }
+        }
     }
 
     /// Installs an index built in the background, then answers what no

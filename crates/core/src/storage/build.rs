@@ -7,6 +7,7 @@ use gluesql_core::data::{Key, Value};
 use gluesql_core::error::{Error, Result};
 
 use super::entries::Packed;
+use super::image::{Cursor, ImageSource};
 use super::index::SecondaryIndex;
 use super::{rowcode, rows, Table};
 
@@ -22,6 +23,17 @@ impl Encoded {
     fn append(&mut self, other: &Encoded) {
         self.keys.append(&other.keys);
         self.rows.append(&other.rows);
+    }
+
+    /// Rows as `SharedRows` wrote them (in another worker).
+    fn read_from(source: &dyn ImageSource) -> std::result::Result<Encoded, String> {
+        let mut input = Cursor::new(source);
+        let keys = Packed::read_from(&mut input)?;
+        let rows = Packed::read_from(&mut input)?;
+        if !input.finished() || keys.len() != rows.len() {
+            return Err("a chunk of rows does not read back whole".to_owned());
+        }
+        Ok(Encoded { keys, rows })
     }
 }
 
@@ -261,11 +273,22 @@ impl BulkLoad {
     /// Encodes `rows` (natively on every core) and keeps them.
     pub fn add(&mut self, rows: &[Vec<Value>]) -> Result<()> {
         let chunk = copy_rows(rows, self.key_column)?;
-        if self.encoded.keys.is_empty() {
-            self.reserve_like(&chunk);
-        }
-        self.encoded.append(&chunk);
+        self.keep(&chunk);
         Ok(())
+    }
+
+    /// Keeps rows another worker stored (see `SharedRows`).
+    pub fn add_bytes(&mut self, chunk: &dyn ImageSource) -> std::result::Result<(), String> {
+        let chunk = Encoded::read_from(chunk)?;
+        self.keep(&chunk);
+        Ok(())
+    }
+
+    fn keep(&mut self, chunk: &Encoded) {
+        if self.encoded.keys.is_empty() {
+            self.reserve_like(chunk);
+        }
+        self.encoded.append(chunk);
     }
 
     /// Room for the expected rows at the first chunk's bytes per row, plus

@@ -149,16 +149,35 @@ impl Packed {
         memory::allocation(self.words.capacity() * size_of::<u64>()) + self.ends.heap()
     }
 
-    /// Appends the strings to `out`: their count, their bytes' length, the
-    /// bytes, then each end as a 32-bit offset (see `read_from`).
+    /// Appends the strings to `out` (see `write_parts`).
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(self.len() as u64).to_le_bytes());
-        out.extend_from_slice(&(self.len as u64).to_le_bytes());
-        out.extend_from_slice(self.bytes());
-        out.reserve(self.len() * 4);
+        out.reserve(self.written_len());
+        self.write_parts(&mut |part| out.extend_from_slice(part));
+    }
+
+    /// Hands `sink`, in order: the strings' count and their bytes' length
+    /// (eight bytes each), the bytes, then each end as a 32-bit offset, a
+    /// few thousand at a time (see `read_from`).
+    pub(crate) fn write_parts(&self, sink: &mut dyn FnMut(&[u8])) {
+        let mut head = [0u8; 16];
+        head[..8].copy_from_slice(&(self.len() as u64).to_le_bytes());
+        head[8..].copy_from_slice(&(self.len as u64).to_le_bytes());
+        sink(&head);
+        sink(self.bytes());
+        let mut ends = Vec::with_capacity(4 * 4096);
         for at in 0..self.len() {
-            out.extend_from_slice(&(self.ends.get(at) as u32).to_le_bytes());
+            ends.extend_from_slice(&(self.ends.get(at) as u32).to_le_bytes());
+            if ends.len() == ends.capacity() {
+                sink(&ends);
+                ends.clear();
+            }
         }
+        sink(&ends);
+    }
+
+    /// The bytes `write_parts` hands on.
+    pub(crate) fn written_len(&self) -> usize {
+        16 + self.len + 4 * self.len()
     }
 
     /// The strings `write_to` wrote, read from `input` straight into the
@@ -438,6 +457,21 @@ impl Entries {
 
     pub(crate) fn len(&self) -> usize {
         self.base.len() - self.removed_count + self.added.len()
+    }
+
+    /// The keys and payloads as packed arrays: the built ones when no
+    /// write came since, otherwise copies with the writes merged.
+    pub(crate) fn packed(&self) -> (std::borrow::Cow<'_, Packed>, std::borrow::Cow<'_, Packed>) {
+        use std::borrow::Cow;
+        if self.added.is_empty() && self.removed_count == 0 {
+            return (Cow::Borrowed(&self.base), Cow::Borrowed(&self.base_include));
+        }
+        let (mut keys, mut payloads) = (Packed::default(), Packed::default());
+        for (key, payload) in self.range(Bound::Unbounded, Bound::Unbounded, false) {
+            keys.push(key);
+            payloads.push(payload);
+        }
+        (Cow::Owned(keys), Cow::Owned(payloads))
     }
 
     fn is_removed(&self, at: usize) -> bool {

@@ -55,7 +55,7 @@ impl IndexImage {
     /// the image itself is never held whole (in the worker it stays a
     /// JavaScript buffer), so installing an index costs its own size.
     pub(crate) fn decode(source: &dyn ImageSource) -> Result<Self, String> {
-        let mut input = Cursor { source, at: 0 };
+        let mut input = Cursor::new(source);
         let mut magic = [0u8; 8];
         input.read(&mut magic)?;
         if &magic != MAGIC {
@@ -69,7 +69,7 @@ impl IndexImage {
             .map_err(|e| format!("an index image's header does not read: {e}"))?;
         let keys = Packed::read_from(&mut input)?;
         let include = Packed::read_from(&mut input)?;
-        if input.at != source.len() {
+        if !input.finished() {
             return Err("an index image has bytes past its end".to_owned());
         }
         if !include.is_empty() && include.len() != keys.len() {
@@ -92,8 +92,9 @@ impl IndexImage {
     }
 }
 
-/// Where an image is read from: a byte slice, or (in the worker) the
-/// JavaScript buffer it arrived in.
+/// Where an image (or a chunk of rows, see `build::Encoded`) is read
+/// from: bytes in memory, or (in a worker) the JavaScript buffer it
+/// arrived in.
 pub trait ImageSource {
     fn len(&self) -> usize;
     /// Copies `into.len()` bytes from `at`; the caller keeps in bounds.
@@ -116,7 +117,16 @@ pub(crate) struct Cursor<'a> {
     at: usize,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(source: &'a dyn ImageSource) -> Self {
+        Self { source, at: 0 }
+    }
+
+    /// Whether every byte was read.
+    pub(crate) fn finished(&self) -> bool {
+        self.at == self.source.len()
+    }
+
     /// `len`, if that many bytes are left.
     pub(crate) fn check(&self, len: usize) -> Result<usize, String> {
         match self.at.checked_add(len) {

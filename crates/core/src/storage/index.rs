@@ -12,7 +12,7 @@ use gluesql_core::error::{Error, Result};
 use super::access::{AccessSpec, RangeBound};
 pub(crate) use super::entries::EntryIter;
 use super::entries::{sort_keys, Entries, Packed};
-use super::image::{self, IndexImage};
+use super::image::IndexImage;
 use super::keycode::{self, IndexKey};
 use super::rowcode;
 use super::rows::TableRows;
@@ -320,8 +320,8 @@ impl SecondaryIndex {
     }
 
     /// This index's entries and statistics as an image of an index built
-    /// over `rows` (see `image`).
-    pub(crate) fn image(&self, rows: &TableRows) -> IndexImage {
+    /// over `rows`, whose digest is `digest` (see `image`).
+    pub(crate) fn image(&self, rows: &TableRows, digest: u64) -> IndexImage {
         let with_include = !self.include_columns.is_empty();
         let mut keys = Packed::with_capacity(self.len(), self.entries.bytes());
         let mut include = Packed::default();
@@ -337,7 +337,7 @@ impl SecondaryIndex {
             def: self.def.clone(),
             stats: self.stats.clone(),
             table_rows: rows.len() as u64,
-            table_digest: image::digest(rows),
+            table_digest: digest,
             keys,
             include,
         }

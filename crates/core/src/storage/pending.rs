@@ -2,7 +2,7 @@
 //! catalog lists them and links may name them, but no plan can use them
 //! until their image arrives and is installed over exactly the rows it was
 //! built from. Until then `waiting_for` tells which statements must wait.
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use gluesql_core::error::Result;
 
@@ -31,7 +31,7 @@ impl SeekStorage {
         self.pending.iter().map(|d| d.name.clone()).collect()
     }
 
-    pub(crate) fn pending_def(&self, name: &str) -> Option<&IndexDef> {
+    pub fn pending_def(&self, name: &str) -> Option<&IndexDef> {
         self.pending.iter().find(|d| d.name == name)
     }
 
@@ -54,7 +54,8 @@ impl SeekStorage {
             .tables
             .values()
             .find(|t| t.indexes.contains_key(name))?;
-        Some(table.indexes[name].image(&table.rows).encode())
+        let digest = image::digest(&table.rows);
+        Some(table.indexes[name].image(&table.rows, digest).encode())
     }
 
     /// Installs the image of a pending index; returns its name, or `None`
@@ -83,17 +84,69 @@ impl SeekStorage {
                 image.table_rows
             ));
         }
-        if image.table_digest != image::digest(&table.rows) {
+        let digest = *self
+            .pending_digests
+            .borrow_mut()
+            .entry(index.def.table.clone())
+            .or_insert_with(|| image::digest(&table.rows));
+        if image.table_digest != digest {
             return Err(format!(
                 "the image of index {name} was built over other rows than the table's"
             ));
         }
         index.fill_from(image).map_err(|e| e.to_string())?;
         self.pending.retain(|d| d.name != name);
+        self.forget_digests();
         if let Some(table) = self.tables.get_mut(&index.def.table) {
             table.indexes.insert(name.clone(), index);
         }
         Ok(Some(name))
+    }
+
+    /// Digests of tables with nothing pending are dropped: such a table
+    /// takes writes again.
+    fn forget_digests(&self) {
+        let tables: BTreeSet<String> = self.pending.iter().map(|d| d.table.clone()).collect();
+        self.pending_digests
+            .borrow_mut()
+            .retain(|table, _| tables.contains(table));
+    }
+
+    /// A write to a table with pending indexes is refused (the service
+    /// holds writes until nothing is pending, so only a direct caller of
+    /// the storage sees this): their images are of the rows as loaded.
+    pub(crate) fn refuse_pending(&self, table: &str) -> Result<()> {
+        match self.pending_on([table]).first() {
+            Some(name) => Err(gluesql_core::error::Error::StorageMsg(format!(
+                "index {name} of {table} is still being built: try again once it is"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Images of the indexes `names` (built here), each handed to `image`
+    /// and then dropped, so that one index's memory is freed before the
+    /// next image is made; each table's digest is computed once.
+    pub fn export_and_drop(
+        &mut self,
+        names: &[String],
+        image: &mut dyn FnMut(&str, Vec<u8>),
+    ) -> std::result::Result<(), String> {
+        let mut digests: BTreeMap<String, u64> = BTreeMap::new();
+        for name in names {
+            let table = self
+                .tables
+                .values()
+                .find(|t| t.indexes.contains_key(name))
+                .ok_or_else(|| format!("index {name} was not built"))?;
+            let digest = *digests
+                .entry(table.schema.table_name.clone())
+                .or_insert_with(|| image::digest(&table.rows));
+            let bytes = table.indexes[name].image(&table.rows, digest).encode();
+            self.drop_index(name)?;
+            image(name, bytes);
+        }
+        Ok(())
     }
 
     /// Builds every pending index here instead (when no image can come);
@@ -118,6 +171,7 @@ impl SeekStorage {
                         table.indexes.insert(index.def.name.clone(), index);
                     }
                 }
+                self.forget_digests();
                 Ok(names)
             }
             Err(error) => {

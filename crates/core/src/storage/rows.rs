@@ -31,7 +31,36 @@ pub(crate) fn decoded_key(bytes: &[u8]) -> Result<Key> {
     Ok(keycode::decode(bytes, 0, false)?.0)
 }
 
+/// A table's rows as bytes another worker loads (see `background`): its
+/// row keys and its rows as two packed arrays, as a bulk load gathers them.
+pub struct SharedRows<'a> {
+    keys: std::borrow::Cow<'a, Packed>,
+    rows: std::borrow::Cow<'a, Packed>,
+}
+
+impl SharedRows<'_> {
+    /// The bytes `write` hands on, in all.
+    pub fn len(&self) -> usize {
+        self.keys.written_len() + self.rows.written_len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Hands `sink` the bytes piece by piece, in order.
+    pub fn write(&self, sink: &mut dyn FnMut(&[u8])) {
+        self.keys.write_parts(sink);
+        self.rows.write_parts(sink);
+    }
+}
+
 impl TableRows {
+    pub(crate) fn shared(&self) -> SharedRows<'_> {
+        let (keys, rows) = self.entries.packed();
+        SharedRows { keys, rows }
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
