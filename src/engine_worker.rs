@@ -72,10 +72,10 @@ impl Worker for EngineWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, msg: Self::Message) {
         let current = self.generation.get();
         match msg {
-            EngineMessage::BuilderStarted { generation } if generation == current => {
-                if self.builder.0.borrow_mut().note_started() {
-                    self.release_load(scope);
-                }
+            EngineMessage::BuilderStarted { generation }
+                if generation == current && self.builder.0.borrow_mut().note_started() =>
+            {
+                self.release_load(scope)
             }
             EngineMessage::StopHolding { generation } if generation == current => {
                 self.release_load(scope)

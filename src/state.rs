@@ -423,7 +423,7 @@ fn loading(state: &mut AppState, response: Response) {
                 let earlier = state.link_problem.take().into_iter();
                 state.link_problem = Some(earlier.chain(unbuilt).collect::<Vec<_>>().join("; "));
             }
-            state.background = (!info.pending_indexes.is_empty()).then(|| BackgroundBuild {
+            state.background = (!info.pending_indexes.is_empty()).then_some(BackgroundBuild {
                 indexes: info.pending_indexes.len(),
                 done_ms: None,
             });

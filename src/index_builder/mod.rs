@@ -22,7 +22,7 @@ mod serve;
 mod workers;
 
 use js_sys::{Object, Reflect, Uint8Array};
-use seekscan_core::storage::ImageSource;
+use seekscan_core::storage::ByteSource;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
 
@@ -63,8 +63,8 @@ impl JsBytes {
     }
 }
 
-impl ImageSource for JsBytes {
-    fn len(&self) -> usize {
+impl ByteSource for JsBytes {
+    fn byte_len(&self) -> usize {
         self.0.length() as usize
     }
 

@@ -18,7 +18,7 @@ use crate::catalog::IndexDef;
 use crate::engine::Engine;
 use crate::generator;
 use crate::storage::build::BulkLoad;
-use crate::storage::{ImageSource, SharedRows};
+use crate::storage::{ByteSource, SharedRows};
 
 /// A table with fewer rows has its indexes built with the load: building
 /// them elsewhere would not make the load noticeably shorter.
@@ -113,7 +113,7 @@ impl Collector {
     }
 
     /// Keeps rows of `table`, as `SharedRows::write` wrote them.
-    pub fn add(&mut self, table: &str, chunk: &dyn ImageSource) -> Result<(), String> {
+    pub fn add(&mut self, table: &str, chunk: &dyn ByteSource) -> Result<(), String> {
         if !self.order.defs.iter().any(|d| d.table == table) {
             return Err(format!(
                 "rows of {table}, which no index of this build is on"

@@ -13,12 +13,15 @@ use crate::service::Service;
 /// The smallest scale whose audit table is built in the background.
 const SCALE: usize = MIN_ROWS;
 
+/// A table's name and its rows as a builder receives them.
+type Chunk = (String, Vec<u8>);
+
 /// A builder that keeps the orders and rows it is given; the test carries
 /// them out as a builder worker would.
 #[derive(Clone, Default)]
 struct Recorder {
     orders: Rc<RefCell<Vec<BuildOrder>>>,
-    chunks: Rc<RefCell<Vec<(String, Vec<u8>)>>>,
+    chunks: Rc<RefCell<Vec<Chunk>>>,
     done: Rc<RefCell<bool>>,
     cancelled: Rc<RefCell<usize>>,
     refuse: bool,

@@ -9,7 +9,7 @@ use super::{memory_bytes, Service};
 use crate::background::{self, Builder};
 use crate::protocol::{BuiltReport, Request, Response, RunKind, RunReport, WaitingReport};
 use crate::statement::Script;
-use crate::storage::ImageSource;
+use crate::storage::ByteSource;
 
 #[derive(Default)]
 pub(super) struct Background {
@@ -150,7 +150,7 @@ impl Service {
     /// Installs an index built in the background, then answers what no
     /// longer waits. An image that cannot be installed (other rows, a
     /// damaged transfer) is refused, and every pending index is built here.
-    pub fn index_built(&mut self, image: &dyn ImageSource, emit: &mut dyn FnMut(Response)) {
+    pub fn index_built(&mut self, image: &dyn ByteSource, emit: &mut dyn FnMut(Response)) {
         let Some(engine) = self.engine.as_mut() else {
             return;
         };

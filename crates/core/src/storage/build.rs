@@ -7,7 +7,7 @@ use gluesql_core::data::{Key, Value};
 use gluesql_core::error::{Error, Result};
 
 use super::entries::Packed;
-use super::image::{Cursor, ImageSource};
+use super::image::{ByteSource, Cursor};
 use super::index::SecondaryIndex;
 use super::{rowcode, rows, Table};
 
@@ -26,7 +26,7 @@ impl Encoded {
     }
 
     /// Rows as `SharedRows` wrote them (in another worker).
-    fn read_from(source: &dyn ImageSource) -> std::result::Result<Encoded, String> {
+    fn read_from(source: &dyn ByteSource) -> std::result::Result<Encoded, String> {
         let mut input = Cursor::new(source);
         let keys = Packed::read_from(&mut input)?;
         let rows = Packed::read_from(&mut input)?;
@@ -278,7 +278,7 @@ impl BulkLoad {
     }
 
     /// Keeps rows another worker stored (see `SharedRows`).
-    pub fn add_bytes(&mut self, chunk: &dyn ImageSource) -> std::result::Result<(), String> {
+    pub fn add_bytes(&mut self, chunk: &dyn ByteSource) -> std::result::Result<(), String> {
         let chunk = Encoded::read_from(chunk)?;
         self.keep(&chunk);
         Ok(())

@@ -54,7 +54,7 @@ impl IndexImage {
     /// Reads an image from `source` straight into the arrays it becomes:
     /// the image itself is never held whole (in the worker it stays a
     /// JavaScript buffer), so installing an index costs its own size.
-    pub(crate) fn decode(source: &dyn ImageSource) -> Result<Self, String> {
+    pub(crate) fn decode(source: &dyn ByteSource) -> Result<Self, String> {
         let mut input = Cursor::new(source);
         let mut magic = [0u8; 8];
         input.read(&mut magic)?;
@@ -95,15 +95,15 @@ impl IndexImage {
 /// Where an image (or a chunk of rows, see `build::Encoded`) is read
 /// from: bytes in memory, or (in a worker) the JavaScript buffer it
 /// arrived in.
-pub trait ImageSource {
-    fn len(&self) -> usize;
+pub trait ByteSource {
+    fn byte_len(&self) -> usize;
     /// Copies `into.len()` bytes from `at`; the caller keeps in bounds.
     fn read(&self, at: usize, into: &mut [u8]);
 }
 
-impl ImageSource for Vec<u8> {
-    fn len(&self) -> usize {
-        Vec::len(self)
+impl ByteSource for Vec<u8> {
+    fn byte_len(&self) -> usize {
+        self.len()
     }
 
     fn read(&self, at: usize, into: &mut [u8]) {
@@ -111,26 +111,26 @@ impl ImageSource for Vec<u8> {
     }
 }
 
-/// Reads an `ImageSource` in order.
+/// Reads an `ByteSource` in order.
 pub(crate) struct Cursor<'a> {
-    source: &'a dyn ImageSource,
+    source: &'a dyn ByteSource,
     at: usize,
 }
 
 impl<'a> Cursor<'a> {
-    pub(crate) fn new(source: &'a dyn ImageSource) -> Self {
+    pub(crate) fn new(source: &'a dyn ByteSource) -> Self {
         Self { source, at: 0 }
     }
 
     /// Whether every byte was read.
     pub(crate) fn finished(&self) -> bool {
-        self.at == self.source.len()
+        self.at == self.source.byte_len()
     }
 
     /// `len`, if that many bytes are left.
     pub(crate) fn check(&self, len: usize) -> Result<usize, String> {
         match self.at.checked_add(len) {
-            Some(end) if end <= self.source.len() => Ok(len),
+            Some(end) if end <= self.source.byte_len() => Ok(len),
             _ => Err("an index image ends too soon".to_owned()),
         }
     }

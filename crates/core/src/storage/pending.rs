@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use gluesql_core::error::Result;
 
-use super::image::{self, ImageSource, IndexImage};
+use super::image::{self, ByteSource, IndexImage};
 use super::{build, SeekStorage};
 use crate::catalog::IndexDef;
 
@@ -65,7 +65,7 @@ impl SeekStorage {
     /// digest). Nothing changes on error.
     pub fn install_index(
         &mut self,
-        source: &dyn ImageSource,
+        source: &dyn ByteSource,
     ) -> std::result::Result<Option<String>, String> {
         let image = IndexImage::decode(source)?;
         let name = image.def.name.clone();
