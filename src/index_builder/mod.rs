@@ -52,6 +52,19 @@ fn field(data: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined())
 }
 
+/// A new JavaScript buffer of `len` bytes holding what `write` hands on:
+/// the one copy out of wasm memory.
+fn to_js(len: usize, write: impl FnOnce(&mut dyn FnMut(&[u8]))) -> js_sys::ArrayBuffer {
+    let bytes = Uint8Array::new_with_length(len as u32);
+    let mut at = 0u32;
+    write(&mut |part| {
+        let end = at + part.len() as u32;
+        bytes.subarray(at, end).copy_from(part);
+        at = end;
+    });
+    bytes.buffer()
+}
+
 /// Bytes as they arrived: an image or a chunk of rows, read from the
 /// JavaScript buffer straight into the arrays they become, never copied
 /// whole into wasm memory.

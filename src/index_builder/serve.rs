@@ -2,13 +2,13 @@
 //! share of the indexes (see the module's protocol).
 use std::cell::RefCell;
 
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, Reflect};
 use seekscan_core::background::{BuildOrder, Collector};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::{field, message, JsBytes};
+use super::{field, message, to_js, JsBytes};
 
 /// The global `worker_loader.js` keeps messages in until the wasm starts.
 const EARLY: &str = "seekscanEarly";
@@ -71,7 +71,7 @@ fn step(data: &JsValue) -> Result<(), String> {
             .expect("the build just given rows");
         let scope = global();
         collector.finish(&mut |_, image| {
-            let buffer = Uint8Array::from(image.as_slice()).buffer();
+            let buffer = to_js(image.byte_len(), |sink| image.write(sink));
             let _ =
                 scope.post_message_with_transfer(&message("image", &buffer), &Array::of1(&buffer));
         })?;

@@ -6,14 +6,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_worker::WorkerScope;
-use js_sys::{Array, Uint8Array};
+use js_sys::Array;
 use seekscan_core::background::{self, BuildOrder, Builder};
 use seekscan_core::storage::SharedRows;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerGlobalScope, WorkerOptions};
 
-use super::{field, message, JsBytes, NAME};
+use super::{field, message, to_js, JsBytes, NAME};
 use crate::engine_worker::{EngineMessage, EngineWorker};
 
 /// The same loader as the engine worker's (it reports a wasm that fails
@@ -183,14 +183,7 @@ impl Builder for WorkerBuilder {
         if wanting.is_empty() {
             return;
         }
-        let bytes = Uint8Array::new_with_length(rows.len() as u32);
-        let mut at = 0u32;
-        rows.write(&mut |part| {
-            let end = at + part.len() as u32;
-            bytes.subarray(at, end).copy_from(part);
-            at = end;
-        });
-        let buffer = bytes.buffer();
+        let buffer = to_js(rows.len(), |sink| rows.write(sink));
         let data = message("rows", &buffer);
         let _ = js_sys::Reflect::set(&data, &JsValue::from_str("table"), &table.into());
         for (at, builder) in wanting.iter().enumerate() {

@@ -8,7 +8,7 @@ pub(crate) mod build;
 mod entries;
 pub mod filter;
 mod image;
-pub use image::ByteSource;
+pub use image::{ByteSource, ImageBytes};
 pub use rows::SharedRows;
 pub(crate) mod index;
 mod keycode;

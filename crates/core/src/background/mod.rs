@@ -18,7 +18,7 @@ use crate::catalog::IndexDef;
 use crate::engine::Engine;
 use crate::generator;
 use crate::storage::build::BulkLoad;
-use crate::storage::{ByteSource, SharedRows};
+use crate::storage::{ByteSource, ImageBytes, SharedRows};
 
 /// A table with fewer rows has its indexes built with the load: building
 /// them elsewhere would not make the load noticeably shorter.
@@ -145,7 +145,7 @@ impl Collector {
     /// Stores the rows, builds every index of the order, and hands each
     /// one's name and image to `built` (an index's memory is freed once its
     /// image is made).
-    pub fn finish(mut self, built: &mut dyn FnMut(&str, Vec<u8>)) -> Result<(), String> {
+    pub fn finish(mut self, built: &mut dyn FnMut(&str, &ImageBytes)) -> Result<(), String> {
         let storage = self.engine.storage_mut();
         for load in std::mem::take(&mut self.loads).into_values() {
             storage.finish_bulk(load).map_err(|e| e.to_string())?;

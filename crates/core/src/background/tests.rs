@@ -60,7 +60,7 @@ impl Recorder {
                 collector.add(table, chunk).expect("a chunk");
             }
             collector
-                .finish(&mut |_, image| images.push(image))
+                .finish(&mut |_, image| images.push(image.to_vec()))
                 .expect("the build");
         }
         images

@@ -280,7 +280,12 @@ impl BulkLoad {
     /// Keeps rows another worker stored (see `SharedRows`).
     pub fn add_bytes(&mut self, chunk: &dyn ByteSource) -> std::result::Result<(), String> {
         let chunk = Encoded::read_from(chunk)?;
-        self.keep(&chunk);
+        if self.encoded.keys.is_empty() {
+            // The whole table, as it usually comes: kept as it is.
+            self.encoded = chunk;
+        } else {
+            self.keep(&chunk);
+        }
         Ok(())
     }
 

@@ -149,12 +149,6 @@ impl Packed {
         memory::allocation(self.words.capacity() * size_of::<u64>()) + self.ends.heap()
     }
 
-    /// Appends the strings to `out` (see `write_parts`).
-    pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
-        out.reserve(self.written_len());
-        self.write_parts(&mut |part| out.extend_from_slice(part));
-    }
-
     /// Hands `sink`, in order: the strings' count and their bytes' length
     /// (eight bytes each), the bytes, then each end as a 32-bit offset, a
     /// few thousand at a time (see `read_from`).
@@ -180,7 +174,7 @@ impl Packed {
         16 + self.len + 4 * self.len()
     }
 
-    /// The strings `write_to` wrote, read from `input` straight into the
+    /// The strings `write_parts` wrote, read from `input` straight into the
     /// array; offsets that run backwards or past the bytes are refused.
     pub(crate) fn read_from(input: &mut super::image::Cursor<'_>) -> Result<Packed, String> {
         let count = usize::try_from(input.u64()?).map_err(|_| "too many strings")?;

@@ -3,6 +3,8 @@
 //! statistics, its entries in index order (keys and INCLUDE cells as packed
 //! arrays) and a digest of the table rows it was built over, so an image
 //! can only be installed over exactly those rows.
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::entries::Packed;
@@ -31,26 +33,60 @@ pub(crate) struct IndexImage {
     pub(crate) include: Packed,
 }
 
-impl IndexImage {
-    pub(crate) fn encode(&self) -> Vec<u8> {
+/// An image to write: the index's own arrays where no write came since its
+/// build, so that making it copies nothing.
+pub struct ImageBytes<'a> {
+    /// The magic bytes, the header's length and the header.
+    head: Vec<u8>,
+    keys: Cow<'a, Packed>,
+    include: Cow<'a, Packed>,
+}
+
+impl<'a> ImageBytes<'a> {
+    pub(crate) fn new(
+        def: &IndexDef,
+        stats: &IndexStats,
+        (table_rows, table_digest): (u64, u64),
+        (keys, include): (Cow<'a, Packed>, Cow<'a, Packed>),
+    ) -> Self {
         let header = serde_json::to_vec(&Header {
-            def: self.def.clone(),
-            stats: self.stats.clone(),
-            table_rows: self.table_rows,
-            table_digest: self.table_digest,
+            def: def.clone(),
+            stats: stats.clone(),
+            table_rows,
+            table_digest,
         })
         .expect("an index header serializes");
-        let mut out = Vec::with_capacity(
-            16 + header.len() + self.keys.total_len() + self.include.total_len(),
-        );
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(header.len() as u64).to_le_bytes());
-        out.extend_from_slice(&header);
-        self.keys.write_to(&mut out);
-        self.include.write_to(&mut out);
-        out
+        let mut head = Vec::with_capacity(16 + header.len());
+        head.extend_from_slice(MAGIC);
+        head.extend_from_slice(&(header.len() as u64).to_le_bytes());
+        head.extend_from_slice(&header);
+        Self {
+            head,
+            keys,
+            include,
+        }
     }
 
+    /// The bytes `write` hands on, in all.
+    pub fn byte_len(&self) -> usize {
+        self.head.len() + self.keys.written_len() + self.include.written_len()
+    }
+
+    /// Hands `sink` the image piece by piece, in order.
+    pub fn write(&self, sink: &mut dyn FnMut(&[u8])) {
+        sink(&self.head);
+        self.keys.write_parts(sink);
+        self.include.write_parts(sink);
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.byte_len());
+        self.write(&mut |part| out.extend_from_slice(part));
+        out
+    }
+}
+
+impl IndexImage {
     /// Reads an image from `source` straight into the arrays it becomes:
     /// the image itself is never held whole (in the worker it stays a
     /// JavaScript buffer), so installing an index costs its own size.
@@ -149,15 +185,13 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// A digest of every row key and row of `rows`, in key order: two loads of
-/// the same generated data agree on it, any difference in a row changes it
-/// (not cryptographically; it guards against mistakes, not an adversary).
+/// A digest of `rows` as they are shared with a builder (every row key and
+/// row, in key order): two tables of the same rows agree on it, any
+/// difference in a row changes it (not cryptographically; it guards
+/// against mistakes, not an adversary).
 pub(crate) fn digest(rows: &TableRows) -> u64 {
     let mut state = Digest(0x9e37_79b9_7f4a_7c15);
-    for (key, row) in rows.iter() {
-        state.bytes(key);
-        state.bytes(row);
-    }
+    rows.shared().write(&mut |part| state.bytes(part));
     state.0
 }
 

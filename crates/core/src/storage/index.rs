@@ -12,7 +12,7 @@ use gluesql_core::error::{Error, Result};
 use super::access::{AccessSpec, RangeBound};
 pub(crate) use super::entries::EntryIter;
 use super::entries::{sort_keys, Entries, Packed};
-use super::image::IndexImage;
+use super::image::{ImageBytes, IndexImage};
 use super::keycode::{self, IndexKey};
 use super::rowcode;
 use super::rows::TableRows;
@@ -319,28 +319,16 @@ impl SecondaryIndex {
         self.entries.iter()
     }
 
-    /// This index's entries and statistics as an image of an index built
-    /// over `rows`, whose digest is `digest` (see `image`).
-    pub(crate) fn image(&self, rows: &TableRows, digest: u64) -> IndexImage {
-        let with_include = !self.include_columns.is_empty();
-        let mut keys = Packed::with_capacity(self.len(), self.entries.bytes());
-        let mut include = Packed::default();
-        for (key, cells) in self.iter() {
-            keys.push(key);
-            if with_include {
-                include.push(cells);
-            }
-        }
-        keys.shrink_to_fit();
-        include.shrink_to_fit();
-        IndexImage {
-            def: self.def.clone(),
-            stats: self.stats.clone(),
-            table_rows: rows.len() as u64,
-            table_digest: digest,
-            keys,
-            include,
-        }
+    /// This index as an image of an index built over `rows`, whose digest
+    /// is `digest` (see `image`).
+    pub(crate) fn image(&self, rows: &TableRows, digest: u64) -> ImageBytes<'_> {
+        let (keys, include) = self.entries.packed();
+        ImageBytes::new(
+            &self.def,
+            &self.stats,
+            (rows.len() as u64, digest),
+            (keys, include),
+        )
     }
 
     /// Takes the entries and statistics of `image`, whose definition must be

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use gluesql_core::error::Result;
 
-use super::image::{self, ByteSource, IndexImage};
+use super::image::{self, ByteSource, ImageBytes, IndexImage};
 use super::{build, SeekStorage};
 use crate::catalog::IndexDef;
 
@@ -55,7 +55,7 @@ impl SeekStorage {
             .values()
             .find(|t| t.indexes.contains_key(name))?;
         let digest = image::digest(&table.rows);
-        Some(table.indexes[name].image(&table.rows, digest).encode())
+        Some(table.indexes[name].image(&table.rows, digest).to_vec())
     }
 
     /// Installs the image of a pending index; returns its name, or `None`
@@ -130,7 +130,7 @@ impl SeekStorage {
     pub fn export_and_drop(
         &mut self,
         names: &[String],
-        image: &mut dyn FnMut(&str, Vec<u8>),
+        image: &mut dyn FnMut(&str, &ImageBytes),
     ) -> std::result::Result<(), String> {
         let mut digests: BTreeMap<String, u64> = BTreeMap::new();
         for name in names {
@@ -142,9 +142,8 @@ impl SeekStorage {
             let digest = *digests
                 .entry(table.schema.table_name.clone())
                 .or_insert_with(|| image::digest(&table.rows));
-            let bytes = table.indexes[name].image(&table.rows, digest).encode();
+            image(name, &table.indexes[name].image(&table.rows, digest));
             self.drop_index(name)?;
-            image(name, bytes);
         }
         Ok(())
     }
