@@ -28,6 +28,7 @@ pub mod side_panel;
 pub mod sql_editor;
 pub mod status_badge;
 pub mod verdict_bar;
+pub mod waiting_notice;
 pub mod why_line;
 pub mod workbench;
 pub mod workload_view;

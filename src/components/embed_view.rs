@@ -8,6 +8,7 @@ use crate::app::handlers::Handlers;
 use crate::components::embed_pane::EmbedPane;
 use crate::components::results_panel::describe;
 use crate::components::status_badge::StatusBadge;
+use crate::components::waiting_notice::WaitingNotice;
 use crate::components::verdict_bar::VerdictBar;
 use crate::state::AppState;
 use crate::url_sync;
@@ -59,6 +60,7 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
             if let Some(problem) = &state.link_problem {
                 <p class="notice" data-testid="link-problem" role="status">{ problem }</p>
             }
+            <WaitingNotice indexes={state.waiting_for.clone()} />
             <VerdictBar comparison={state.comparison()} />
             <div class="panes">
                 <EmbedPane slot={Slot::A} config={describe(&state.config(Slot::A))}

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::waiting_notice::WaitingNotice;
 use crate::state::AppState;
 
 #[derive(Properties, PartialEq)]
@@ -20,13 +21,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             if let Some(message) = &state.notice {
                 <p class="notice" data-testid="notice" role="status">{ message }</p>
             }
-            if let Some(indexes) = &state.waiting_for {
-                <p class="notice" data-testid="waiting" role="status">
-                    { format!("Waiting for {} to be built in the background: a statement on a table \
-                        waits for every index of that table. It runs as soon as they are built.",
-                        indexes.join(", ")) }
-                </p>
-            }
+            <WaitingNotice indexes={state.waiting_for.clone()} />
             if let Some(message) = &state.run_error {
                 <p class="error" data-testid="error" role="alert">{ message }</p>
             }
