@@ -115,6 +115,8 @@ pub struct BackgroundBuild {
     pub indexes: usize,
     /// When the last one was there, in ms since the load began.
     pub done_ms: Option<f64>,
+    /// The background build failed and the engine built them itself.
+    pub built_by_engine: bool,
 }
 
 impl AppState {
@@ -426,6 +428,7 @@ fn loading(state: &mut AppState, response: Response) {
             state.background = (!info.pending_indexes.is_empty()).then_some(BackgroundBuild {
                 indexes: info.pending_indexes.len(),
                 done_ms: None,
+                built_by_engine: false,
             });
             state.dataset = Some(info);
             // New data: earlier costs and counters describe the old.
@@ -468,6 +471,9 @@ fn built_in_background(state: &mut AppState, report: BuiltReport) {
         waiting.retain(|name| report.pending.contains(name));
     }
     if let Some(note) = report.note {
+        if let Some(background) = state.background.as_mut() {
+            background.built_by_engine = true;
+        }
         state.notice = Some(note);
     }
 }

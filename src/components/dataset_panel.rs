@@ -104,8 +104,14 @@ fn load_summary(dataset: &DatasetInfo, background: Option<&BackgroundBuild>) -> 
         Some(BackgroundBuild {
             indexes,
             done_ms: Some(ms),
+            built_by_engine,
         }) if pending == 0 => format!(
-            "; {indexes} more built in the background, all there {ms:.0} ms after the load began"
+            "; {indexes} more built {}, all there {ms:.0} ms after the load began",
+            if *built_by_engine {
+                "by the engine after the background build failed"
+            } else {
+                "in the background"
+            }
         ),
         _ if pending > 0 => format!("; {pending} more building in the background"),
         _ => String::new(),

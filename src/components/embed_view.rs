@@ -8,8 +8,8 @@ use crate::app::handlers::Handlers;
 use crate::components::embed_pane::EmbedPane;
 use crate::components::results_panel::describe;
 use crate::components::status_badge::StatusBadge;
-use crate::components::waiting_notice::WaitingNotice;
 use crate::components::verdict_bar::VerdictBar;
+use crate::components::waiting_notice::WaitingNotice;
 use crate::state::AppState;
 use crate::url_sync;
 

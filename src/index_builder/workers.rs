@@ -45,8 +45,6 @@ struct Started {
     worker: Worker,
     /// The tables whose rows it needs.
     tables: Vec<String>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
 impl WorkerBuilder {
@@ -109,19 +107,19 @@ impl WorkerBuilder {
             worker.terminate();
             return None;
         }
+        // The handlers belong to JavaScript and stay on the worker for
+        // good: an error a cancelled builder raised may still be on its way,
+        // and unhandled it would count as the engine's own (the page would
+        // replace the engine). What a cancelled build sends is ignored by
+        // its generation.
         let generation = self.generation.get();
-        let on_message = on_message(self.scope.clone(), generation);
-        let on_error = on_error(self.scope.clone(), generation);
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let on_message = on_message(self.scope.clone(), generation).into_js_value();
+        let on_error = on_error(self.scope.clone(), generation).into_js_value();
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
         let mut tables: Vec<String> = share.defs.iter().map(|d| d.table.clone()).collect();
         tables.dedup();
-        Some(Started {
-            worker,
-            tables,
-            _on_message: on_message,
-            _on_error: on_error,
-        })
+        Some(Started { worker, tables })
     }
 }
 
@@ -200,8 +198,6 @@ impl Builder for WorkerBuilder {
     fn cancel(&mut self) {
         self.generation.set(self.generation.get().wrapping_add(1));
         for builder in self.running.take().into_iter().flat_map(|r| r.builders) {
-            builder.worker.set_onmessage(None);
-            builder.worker.set_onerror(None);
             builder.worker.terminate();
         }
     }
