@@ -241,6 +241,7 @@ async fn index_panel_groups_by_table_and_toggles_each_configuration() {
         tables: vec!["upstream_reportrun".into()],
         config_a: Vec::new(),
         config_b: IndexSet::phase3().names().map(str::to_owned).collect(),
+        building: vec!["audit_entity_idx".into()],
         busy: false,
         on_toggle: {
             let toggled = toggled.clone();
@@ -253,6 +254,12 @@ async fn index_panel_groups_by_table_and_toggles_each_configuration() {
         form_error: Some("bad key column \"a SIDEWAYS\"".into()),
     })
     .await;
+    // The one index still being built in the background says so.
+    assert_eq!(
+        root.query_selector_all(".tag.building").unwrap().length(),
+        1
+    );
+    assert!(text_of(&root, "index-building-audit_entity_idx").contains("building"));
     let groups: Vec<String> = (0..root.query_selector_all(".index-group h3").unwrap().length())
         .map(|i| {
             root.query_selector_all(".index-group h3")
@@ -321,6 +328,7 @@ async fn add_index_form_sends_the_definition() {
         tables: vec!["upstream_reportrun".into(), "upstream_productconfig".into()],
         config_a: Vec::new(),
         config_b: Vec::new(),
+        building: Vec::new(),
         busy: false,
         on_toggle: Callback::noop(),
         on_catalog: {
@@ -389,6 +397,7 @@ fn dataset(indexes: Vec<IndexDef>) -> DatasetInfo {
         memory: Default::default(),
         memory_bytes: None,
         unbuilt_indexes: Vec::new(),
+        pending_indexes: Vec::new(),
     }
 }
 
@@ -843,6 +852,7 @@ async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
         status: EngineStatus::Ready,
         dataset: Some(info),
         worker_memory: Some(96 << 20),
+        background: None,
         on_regenerate: Callback::noop(),
     })
     .await;
@@ -859,4 +869,87 @@ async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
     let detail = root.text_content().unwrap();
     assert!(detail.contains("210 B/row"), "{detail}");
     assert!(detail.contains("105 B/entry"), "{detail}");
+}
+
+#[wasm_bindgen_test]
+async fn indexes_built_in_the_background_clear_what_waits_and_the_panel_says_when() {
+    use seekscan_core::protocol::{BuiltReport, WaitingReport};
+    use seekscan_web::components::dataset_panel::{DatasetPanel, DatasetPanelProps};
+    let mut info = dataset(builtin_indexes());
+    info.pending_indexes = vec!["audit_entity_idx".into(), "audit_user_date_idx".into()];
+    let built = |built: &str, pending: &[&str], note: Option<&str>| {
+        Action::Worker(Response::IndexesBuilt(BuiltReport {
+            built: vec![built.into()],
+            pending: pending.iter().map(|p| (*p).to_owned()).collect(),
+            memory: Default::default(),
+            memory_bytes: Some(1 << 20),
+            elapsed_ms: 1234.0,
+            note: note.map(str::to_owned),
+        }))
+    };
+    let waiting = Action::Worker(Response::Waiting(WaitingReport {
+        id: Some(1),
+        indexes: info.pending_indexes.clone(),
+    }));
+    let start = AppState::new(Experiment::default(), None);
+    let loaded = reduced(
+        start.clone(),
+        vec![Action::Worker(Response::Loaded(info.clone())), waiting],
+    );
+    assert_eq!(loaded.waiting_for.as_ref().map(Vec::len), Some(2));
+    let background = loaded.background.clone().expect("a background build");
+    assert_eq!((background.indexes, background.done_ms), (2, None));
+    let half = loaded
+        .clone()
+        .reduce(built("audit_entity_idx", &["audit_user_date_idx"], None));
+    assert_eq!(
+        half.waiting_for,
+        Some(vec!["audit_user_date_idx".to_owned()])
+    );
+    let done = half.reduce(built("audit_user_date_idx", &[], None));
+    assert_eq!(done.waiting_for, None);
+    let background = done.background.clone().expect("a background build");
+    assert_eq!(background.done_ms, Some(1234.0));
+    assert!(!background.built_by_engine);
+    assert_eq!(done.worker_memory, Some(1 << 20));
+
+    let mount_panel = |state: &AppState| {
+        mount::<DatasetPanel>(DatasetPanelProps {
+            scale: 10_000,
+            seed: 1,
+            status: EngineStatus::Ready,
+            dataset: state.dataset.clone(),
+            worker_memory: None,
+            background: state.background.clone(),
+            on_regenerate: Callback::noop(),
+        })
+    };
+    let root = mount_panel(&loaded).await;
+    let summary = text_of(&root, "load-summary");
+    assert!(
+        summary.contains("2 more building in the background"),
+        "{summary}"
+    );
+    let root = mount_panel(&done).await;
+    let summary = text_of(&root, "load-summary");
+    assert!(
+        summary.contains("2 more built in the background, all there 1234 ms after the load began"),
+        "{summary}"
+    );
+    // A failed build the engine made up for is told apart.
+    let fell_back = loaded.clone().reduce(built(
+        "audit_entity_idx",
+        &[],
+        Some("the background build failed (x), so the engine built them itself"),
+    ));
+    assert!(fell_back
+        .notice
+        .as_deref()
+        .is_some_and(|n| n.contains("built them itself")));
+    let root = mount_panel(&fell_back).await;
+    let summary = text_of(&root, "load-summary");
+    assert!(
+        summary.contains("built by the engine after the background build failed"),
+        "{summary}"
+    );
 }
