@@ -96,9 +96,13 @@ pub fn DatasetPanel(props: &DatasetPanelProps) -> Html {
 /// How long the load took, and what the background build did.
 fn load_summary(dataset: &DatasetInfo, background: Option<&BackgroundBuild>) -> Html {
     let pending = dataset.pending_indexes.len();
+    let deferred = background.map_or(0, |b| b.indexes);
     let summary = format!(
-        "seed {} · ready in {:.0} ms, of which {:.0} ms building indexes",
-        dataset.seed, dataset.load_ms, dataset.index_ms
+        "seed {} · ready in {:.0} ms, of which {:.0} ms building {} indexes",
+        dataset.seed,
+        dataset.load_ms,
+        dataset.index_ms,
+        dataset.indexes.len().saturating_sub(deferred)
     );
     let background = match background {
         Some(BackgroundBuild {
