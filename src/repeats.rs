@@ -10,7 +10,7 @@
 //! (A SharedArrayBuffer flag the worker polls would also work, the page is
 //! cross-origin isolated, but it would tie Stop to those headers and add
 //! shared state between threads; asking per batch needs neither.)
-use seekscan_core::bench::{Batch, Ending, RepeatPlan};
+use seekscan_core::bench::{Batch, Ending, RepeatPlan, Samples};
 use seekscan_core::protocol::{Config, Pane, RepeatReport, Slot};
 
 use crate::state::AppState;
@@ -68,11 +68,11 @@ impl PaneState {
     }
 
     /// Adds a batch's samples (or its error) and settles.
-    fn merge(&mut self, samples_us: Result<Vec<f64>, String>) {
+    fn merge(&mut self, samples: Result<Samples, String>) {
         let Ok(result) = self.pane.result.as_mut() else {
             return;
         };
-        match samples_us {
+        match samples {
             Ok(samples) => {
                 result.timings = result.timings.merged(&samples);
                 self.settle();
@@ -139,7 +139,7 @@ pub fn answered(state: &mut AppState, report: RepeatReport) {
         .as_mut()
         .filter(|pane| pane.run == report.id && pane.measuring());
     if let Some(pane) = pane {
-        pane.merge(report.samples_us);
+        pane.merge(report.samples);
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use seekscan_core::bench::{Ending, Timings};
+use seekscan_core::bench::{Ending, Samples, Timings};
 use seekscan_core::catalog::{builtin_indexes, IndexDef, IndexKey, IndexSet, Origin};
 use seekscan_core::engine::QueryOutcome;
 use seekscan_core::experiment::Experiment;
@@ -657,7 +657,10 @@ fn repeated(slot: Slot, samples: &[f64]) -> Action {
     Action::Worker(Response::Repeated(RepeatReport {
         id: 1,
         slot,
-        samples_us: Ok(samples.to_vec()),
+        samples: Ok(Samples {
+            samples_us: samples.to_vec(),
+            wall_ms: samples.iter().sum::<f64>() / 1000.0,
+        }),
         memory_bytes: Some(64 << 20),
     }))
 }
@@ -674,7 +677,10 @@ fn samples(state: &AppState, slot: Slot) -> Vec<f64> {
     let result = state.pane(slot).unwrap().pane.result.as_ref().unwrap();
     assert_eq!(
         result.timings,
-        Timings::from_samples(result.timings.samples_us.clone())
+        Timings {
+            wall_ms: result.timings.wall_ms,
+            ..Timings::from_samples(result.timings.samples_us.clone())
+        }
     );
     result.timings.samples_us.clone()
 }

@@ -15,6 +15,18 @@ pub struct Timings {
     pub samples_us: Vec<f64>,
     pub median_us: f64,
     pub p95_us: f64,
+    /// Milliseconds the runs took from first start to last end, planning,
+    /// result rows and every other overhead included: what the user waited
+    /// (0 when not known). The samples time the statements alone.
+    #[serde(default)]
+    pub wall_ms: f64,
+}
+
+/// The runs of one batch: each statement's time, and the batch's whole.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Samples {
+    pub samples_us: Vec<f64>,
+    pub wall_ms: f64,
 }
 
 impl Timings {
@@ -25,19 +37,24 @@ impl Timings {
             median_us: percentile(&sorted, 50),
             p95_us: percentile(&sorted, 95),
             samples_us,
+            wall_ms: 0.0,
         }
     }
 
     /// These samples and `more`, with median and p95 over all of them.
-    pub fn merged(&self, more: &[f64]) -> Self {
+    pub fn merged(&self, more: &Samples) -> Self {
         let mut samples = self.samples_us.clone();
-        samples.extend_from_slice(more);
-        Self::from_samples(samples)
+        samples.extend_from_slice(&more.samples_us);
+        Self {
+            wall_ms: self.wall_ms + more.wall_ms,
+            ..Self::from_samples(samples)
+        }
     }
 
-    /// Milliseconds the measured runs took together.
+    /// Milliseconds the runs took, as the user waited for them: their wall
+    /// time, or the statements' own time where that is all that is known.
     pub fn spent_ms(&self) -> f64 {
-        self.samples_us.iter().sum::<f64>() / 1000.0
+        (self.samples_us.iter().sum::<f64>() / 1000.0).max(self.wall_ms)
     }
 }
 
@@ -93,20 +110,25 @@ impl RepeatPlan {
 }
 
 /// Runs `sql` as `batch` allows; the samples, in microseconds.
+/// Only the statements' times are kept: the rows are neither converted nor
+/// sent (the first run already showed them).
 pub fn repeat_batch(
     engine: &mut Engine,
     sql: &str,
     visible: &IndexSet,
     batch: Batch,
-) -> Result<Vec<f64>, EngineError> {
+) -> Result<Samples, EngineError> {
     let started = Instant::now();
     let within = Duration::from_secs_f64(batch.within_ms.max(0.0) / 1000.0);
     let mut samples = Vec::new();
     while samples.is_empty() || (samples.len() < batch.runs as usize && started.elapsed() < within)
     {
-        samples.push(engine.run_with(sql, visible)?.stats.elapsed_us as f64);
+        samples.push(engine.time_with(sql, visible)? as f64);
     }
-    Ok(samples)
+    Ok(Samples {
+        samples_us: samples,
+        wall_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
 }
 
 /// Nearest-rank percentile of sorted samples (0 when there are none).
@@ -136,12 +158,17 @@ pub fn measure_with(
     visible: &IndexSet,
     repetitions: u32,
 ) -> Result<(QueryOutcome, Timings), EngineError> {
+    let started = Instant::now();
     let first = engine.run_with(sql, visible)?;
     let mut samples = vec![first.stats.elapsed_us as f64];
     for _ in 1..repetitions {
-        samples.push(engine.run_with(sql, visible)?.stats.elapsed_us as f64);
+        samples.push(engine.time_with(sql, visible)? as f64);
     }
-    Ok((first, Timings::from_samples(samples)))
+    let timings = Timings {
+        wall_ms: started.elapsed().as_secs_f64() * 1000.0,
+        ..Timings::from_samples(samples)
+    };
+    Ok((first, timings))
 }
 
 #[cfg(test)]
@@ -160,11 +187,26 @@ mod tests {
     #[test]
     fn merged_batches_recompute_median_and_p95_over_every_sample() {
         let first = Timings::from_samples(vec![100.0]);
-        let merged = first.merged(&[300.0, 200.0]).merged(&[400.0]);
+        let batch = |samples: &[f64], wall_ms| Samples {
+            samples_us: samples.to_vec(),
+            wall_ms,
+        };
+        let merged = first
+            .merged(&batch(&[300.0, 200.0], 0.2))
+            .merged(&batch(&[400.0], 0.3));
         assert_eq!(merged.samples_us, [100.0, 300.0, 200.0, 400.0]);
-        assert_eq!(merged, Timings::from_samples(merged.samples_us.clone()));
+        assert_eq!(
+            merged,
+            Timings {
+                wall_ms: 0.5,
+                ..Timings::from_samples(merged.samples_us.clone())
+            }
+        );
         assert_eq!((merged.median_us, merged.p95_us), (200.0, 400.0));
+        // The statements' own time, where it is more than the wall time known.
         assert_eq!(merged.spent_ms(), 1.0);
+        // The wall time, where the runs' overheads made it more.
+        assert_eq!(merged.merged(&batch(&[], 4.0)).spent_ms(), 4.5);
     }
 
     #[test]
@@ -182,12 +224,19 @@ mod tests {
             })
         );
         // Close to the budget, a batch takes only what is left.
-        let close = one.merged(&[70_000.0]);
+        let batch = |us: f64, wall_ms: f64| Samples {
+            samples_us: vec![us],
+            wall_ms,
+        };
+        let close = one.merged(&batch(70_000.0, 0.0));
         assert_eq!(plan.next(&close).map(|b| b.within_ms), Ok(20.0));
         assert_eq!(
-            plan.next(&close.merged(&[20_000.0])),
+            plan.next(&close.merged(&batch(20_000.0, 0.0))),
             Err(Ending::OverBudget)
         );
+        // The wall time counts where the statements took less of it.
+        let waited = one.merged(&batch(1_000.0, 95.0));
+        assert_eq!(plan.next(&waited).map(|b| b.within_ms), Ok(5.0));
         let five = Timings::from_samples(vec![1.0; 5]);
         assert_eq!(plan.next(&five), Err(Ending::Complete));
         // A first run longer than the budget is the only one.

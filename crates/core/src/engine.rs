@@ -75,6 +75,8 @@ impl From<gluesql_core::error::Error> for EngineError {
 pub struct Engine {
     glue: Glue<SeekStorage>,
     limits: RunLimits,
+    /// Result rows are counted and dropped, not converted (`time_with`).
+    discard_rows: bool,
 }
 
 impl Default for Engine {
@@ -88,6 +90,7 @@ impl Engine {
         Self {
             glue: Glue::new(SeekStorage::default()),
             limits: RunLimits::default(),
+            discard_rows: false,
         }
     }
 

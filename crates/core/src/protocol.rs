@@ -5,7 +5,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::bench::{Batch, Timings};
+use crate::bench::{Batch, Samples, Timings};
 use crate::catalog::IndexDef;
 use crate::engine::{MemoryReport, QueryOutcome};
 pub use crate::index_cost::IndexCostReport;
@@ -250,7 +250,8 @@ pub struct RunReport {
 pub struct RepeatReport {
     pub id: u64,
     pub slot: Slot,
-    pub samples_us: Result<Vec<f64>, String>,
+    /// The batch's runs (statement times and the batch's wall time).
+    pub samples: Result<Samples, String>,
     #[serde(default)]
     pub memory_bytes: Option<u64>,
 }

@@ -2,7 +2,7 @@
 //! calls. Lives in the core so the whole request path is tested natively.
 use web_time::Instant;
 
-use crate::bench::{self, Batch};
+use crate::bench::{self, Batch, Samples};
 use crate::catalog;
 use crate::engine::{Engine, QueryOutcome};
 use crate::experiment::MAX_SCALE;
@@ -192,11 +192,11 @@ impl Service {
                 config,
                 batch,
             } => {
-                let samples_us = self.repeat(&sql, &config, batch);
+                let samples = self.repeat(&sql, &config, batch);
                 emit(Response::Repeated(RepeatReport {
                     id,
                     slot: config.slot,
-                    samples_us,
+                    samples,
                     memory_bytes: memory_bytes(),
                 }));
             }
@@ -227,7 +227,7 @@ impl Service {
     }
 
     /// More runs of a read the page already ran once under `config`.
-    fn repeat(&mut self, sql: &str, config: &Config, batch: Batch) -> Result<Vec<f64>, String> {
+    fn repeat(&mut self, sql: &str, config: &Config, batch: Batch) -> Result<Samples, String> {
         let Some(engine) = self.engine.as_mut() else {
             return Err("the database is still loading".to_owned());
         };
@@ -840,13 +840,16 @@ mod tests {
             let [Response::Repeated(RepeatReport {
                 id: 9,
                 slot: Slot::B,
-                samples_us,
+                samples,
                 ..
             })] = out.as_slice()
             else {
                 panic!("repeated: {out:?}")
             };
-            samples_us.clone()
+            samples.clone().map(|s| {
+                assert!(s.wall_ms * 1000.0 >= s.samples_us.iter().sum::<f64>() * 0.99);
+                s.samples_us
+            })
         };
         let count = "SELECT COUNT(*) FROM upstream_reportrun";
         assert_eq!(repeat(count, 4, 60_000.0).map(|s| s.len()), Ok(4));

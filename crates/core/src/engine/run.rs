@@ -37,6 +37,16 @@ impl Engine {
         self.run_script(&script, visible)
     }
 
+    /// `run_with` for timing only: the last statement's time in
+    /// microseconds. Result rows are counted and dropped, not converted
+    /// (repetitions of a run whose rows were shown already).
+    pub fn time_with(&mut self, sql: &str, visible: &IndexSet) -> Result<u64, EngineError> {
+        self.discard_rows = true;
+        let outcome = self.run_with(sql, visible);
+        self.discard_rows = false;
+        Ok(outcome?.stats.elapsed_us)
+    }
+
     /// `run_with` for an input already parsed.
     pub fn run_script(
         &mut self,
@@ -158,20 +168,19 @@ impl Engine {
         self.glue.storage.set_budget(None);
         let payload = payload?;
         let note = write_note(&payload);
-        let (columns, rows) = rows_of(payload);
-        plan.record_actuals(
-            &statement,
-            rows.len() as u64,
-            counters.rows_examined,
-            sorted,
-        );
+        let returned = row_count(&payload);
+        let (columns, rows) = match self.discard_rows {
+            false => rows_of(payload),
+            true => (Vec::new(), Vec::new()),
+        };
+        plan.record_actuals(&statement, returned, counters.rows_examined, sorted);
         Ok(QueryOutcome {
             plan,
             stats: ExecStats {
                 rows_examined: counters.rows_examined,
                 index_entries: counters.index_entries,
                 table_lookups: counters.table_lookups,
-                rows_returned: rows.len() as u64,
+                rows_returned: returned,
                 elapsed_us,
             },
             columns,
@@ -300,6 +309,15 @@ fn write_note(payload: &Payload) -> Option<String> {
         Payload::Select { .. } | Payload::SelectMap(_) => return None,
         _ => "done".to_owned(),
     })
+}
+
+/// The rows a query returned.
+fn row_count(payload: &Payload) -> u64 {
+    match payload {
+        Payload::Select { rows, .. } => rows.len() as u64,
+        Payload::SelectMap(rows) => rows.len() as u64,
+        _ => 0,
+    }
 }
 
 /// Column labels and rows as JSON scalars.

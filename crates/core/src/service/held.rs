@@ -233,7 +233,7 @@ fn refuse(request: Request, message: &str, emit: &mut dyn FnMut(Response)) {
             emit(Response::Repeated(crate::protocol::RepeatReport {
                 id,
                 slot: config.slot,
-                samples_us: Err(message),
+                samples: Err(message),
                 memory_bytes: memory_bytes(),
             }))
         }
