@@ -313,6 +313,8 @@ impl Reducible for AppState {
             Action::Stop => {
                 if matches!(next.pending, Some((_, Purpose::Query(_)))) {
                     next.pending = None;
+                    // A held run stopped waits for nothing the page shows.
+                    next.waiting_for = None;
                 }
                 repeats::stop(&mut next, &Slot::BOTH);
             }
