@@ -5,7 +5,7 @@ use gluesql_core::plan::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::planner::{render_expr, TableChoice};
+use crate::planner::{render_expr, ModelKind, ScanNode, TableChoice};
 use crate::storage::access::AccessSpec;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
@@ -54,6 +54,18 @@ pub struct PlanNode {
     /// On the Query node: whether the rows are aggregated, and how.
     #[serde(default)]
     pub aggregate: Option<Aggregate>,
+    /// A table access as PostgreSQL names it (`Seq Scan`, `Index Scan`, …).
+    #[serde(default)]
+    pub node: Option<ScanNode>,
+    /// Every index a table access reads (both sides of a BitmapAnd).
+    #[serde(default)]
+    pub indexes: Vec<String>,
+    /// The model's estimate: cost before the first row, and in total.
+    #[serde(default)]
+    pub cost: Option<[f64; 2]>,
+    /// The cost model that chose the access.
+    #[serde(default)]
+    pub model: Option<ModelKind>,
 }
 
 /// The kinds of plan node the tree holds.
@@ -148,6 +160,10 @@ impl PlanNode {
             node.early_stop = choice.early_stop;
             node.est_rows = Some(choice.est_rows);
             node.rejected = choice.rejected.clone();
+            node.node = Some(choice.node);
+            node.indexes = choice.indexes.clone();
+            node.cost = Some([choice.startup_cost, choice.cost]);
+            node.model = Some(choice.model);
             if !choice.filter.is_empty() {
                 *node = PlanNode {
                     op: "Filter".to_owned(),

@@ -4,10 +4,12 @@
 //! the reasoning (chosen path, every rejected candidate) is recorded.
 //! The WHERE filter always stays: the executor re-checks every row, so
 //! results never depend on the index.
-mod candidates;
 mod columns;
 mod conditions;
+mod memory;
+mod model;
 mod pushdown;
+mod query;
 mod selectivity;
 
 use std::collections::BTreeSet;
@@ -31,12 +33,15 @@ use crate::explain::{RejectedCandidate, SeekTerm};
 use crate::storage::access::AccessSpec;
 use crate::storage::index::SecondaryIndex;
 use crate::storage::{SeekStorage, Table};
-use candidates::{Candidate, Query};
 use columns::Names;
 /// An expression as SQL text, for the plan's sort keys.
 pub(crate) use conditions::render as render_expr;
 use conditions::{analyze, conjuncts, Scope};
+use model::split_choice;
+pub use model::ModelKind;
 use pushdown::{all_of, translatable};
+use query::Query;
+pub use query::ScanNode;
 
 /// The conditions handed to the storage, as SQL text.
 #[derive(Default)]
@@ -52,6 +57,17 @@ pub struct TableChoice {
     pub index: Option<String>,
     /// "full scan", "index seek", "index scan", "covering index seek", …
     pub access: String,
+    /// The model that chose this access.
+    #[serde(default)]
+    pub model: ModelKind,
+    /// The access as PostgreSQL names it.
+    pub node: ScanNode,
+    /// Every index the access reads (both sides of a BitmapAnd).
+    #[serde(default)]
+    pub indexes: Vec<String>,
+    /// The model's cost before the first row.
+    #[serde(default)]
+    pub startup_cost: f64,
     pub seek_key: Option<String>,
     /// The seek's key columns and their bounds, as facts.
     #[serde(default)]
@@ -312,40 +328,6 @@ impl Pass<'_> {
         }
     }
 
-    /// Every way to read the table: the full scan first (so that it wins a
-    /// tie), then each visible index, seeking and, where an IN list would
-    /// lose the index order, seeking only the prefix before it.
-    fn candidates(&self, table: &Table, query: &Query) -> Vec<Named> {
-        let visible = self.storage.visible.borrow();
-        let mut candidates: Vec<Named> = Vec::new();
-        for index in table
-            .indexes
-            .values()
-            .filter(|i| visible.contains(&i.def.name))
-        {
-            let entries = index.stats.entries as f64;
-            let name = Some(index.def.name.clone());
-            let full = query.index(index, usize::MAX, entries);
-            let ordered = full.as_ref().ok().and_then(|c| {
-                let spec = c.spec.as_ref()?;
-                let first_multi = spec.eq.iter().position(|v| v.len() > 1)?;
-                (!c.sorted).then(|| query.index(index, first_multi, entries).ok())?
-            });
-            candidates.push((name.clone(), full));
-            if let Some(ordered) = ordered {
-                candidates.push((name, Ok(ordered)));
-            }
-        }
-        // The fewest matching rows any counted seek found: the most
-        // conditions checked against the data rather than guessed.
-        let matches = candidates
-            .iter()
-            .filter_map(|(_, c)| c.as_ref().ok()?.matches)
-            .reduce(f64::min);
-        candidates.insert(0, (None, Ok(query.full_scan(matches))));
-        candidates
-    }
-
     /// Chooses the access path of one table; true if it supplies the order.
     fn table(
         &self,
@@ -374,18 +356,20 @@ impl Pass<'_> {
             .iter()
             .map(|o| Some((scope.column(&o.expr)?, o.asc.unwrap_or(true))))
             .collect::<Option<Vec<_>>>();
-        let counted = selectivity::counted(table, &conjuncts);
         let query = Query {
             rows: table.row_count() as f64,
             column_names: table.column_names(),
             primary_key: table.primary_key,
             conjuncts: &conjuncts,
-            counted: &counted,
             order,
             limit,
             needed: self.needed,
         };
-        let (chosen_name, chosen, rejected) = choose(self.candidates(table, &query));
+        let kind = self.storage.model.get();
+        let model = model::model(kind);
+        let candidates = model.candidates(table, &query, &self.storage.visible.borrow());
+        let best = model.choose(&candidates);
+        let (chosen_name, chosen, rejected) = split_choice(candidates, best);
         let left: Vec<&ExprPlan> = raw
             .iter()
             .enumerate()
@@ -414,6 +398,10 @@ impl Pass<'_> {
             table: source.name.clone(),
             index: chosen_name,
             access: chosen.access.to_owned(),
+            model: kind,
+            node: chosen.node,
+            indexes: chosen.indexes.clone(),
+            startup_cost: chosen.startup,
             seek_key: chosen.seek_key.clone(),
             seek: chosen.seek.clone(),
             index_conditions,
@@ -435,46 +423,4 @@ impl Pass<'_> {
         }
         chosen.sorted && !order_by.is_empty()
     }
-}
-
-/// A candidate access path and the index it reads (`None`: the table).
-type Named = (Option<String>, std::result::Result<Candidate, String>);
-
-/// The cheapest usable candidate (the earliest of equals), and every other
-/// with the reason it lost.
-fn choose(mut candidates: Vec<Named>) -> (Option<String>, Candidate, Vec<RejectedCandidate>) {
-    let best = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, c))| c.as_ref().ok().map(|c| (i, c.cost)))
-        .fold(None, |best: Option<(usize, f64)>, (i, cost)| match best {
-            Some((_, b)) if b <= cost => best,
-            _ => Some((i, cost)),
-        })
-        .map_or(0, |(i, _)| i);
-    let (chosen_name, chosen) = candidates.swap_remove(best);
-    let chosen = chosen.expect("the best candidate is a usable one");
-    let rejected = candidates
-        .into_iter()
-        .map(|(index, candidate)| match candidate {
-            Ok(c) => RejectedCandidate {
-                reason: format!(
-                    "{}: estimated cost {:.1} (reads ~{:.0} rows{}) vs {:.1}",
-                    c.access,
-                    c.cost,
-                    c.est_rows,
-                    if c.sorted { "" } else { ", then sorts" },
-                    chosen.cost
-                ),
-                index,
-                cost: c.cost,
-            },
-            Err(reason) => RejectedCandidate {
-                index,
-                cost: 0.0,
-                reason: format!("not applicable: {reason}"),
-            },
-        })
-        .collect();
-    (chosen_name, chosen, rejected)
 }

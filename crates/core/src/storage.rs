@@ -66,6 +66,8 @@ pub struct SeekStorage {
     pub(crate) no_pushdown: Cell<bool>,
     /// Indexes the planner may use for the statement being planned.
     pub(crate) visible: RefCell<IndexSet>,
+    /// The cost model that plans the next statement.
+    pub(crate) model: Cell<crate::planner::ModelKind>,
     /// The planner's reasoning for the last planned statement.
     pub(crate) choices: RefCell<Vec<TableChoice>>,
     /// Scans, entries read and rows fetched per index (see `usage`).
@@ -184,6 +186,11 @@ impl SeekStorage {
     }
 
     /// What the planner decided for each table of the last planned statement.
+    /// The cost model that plans from now on.
+    pub fn set_model(&self, model: crate::planner::ModelKind) {
+        self.model.set(model);
+    }
+
     pub fn last_choices(&self) -> Vec<TableChoice> {
         self.choices.borrow().clone()
     }

@@ -2,8 +2,8 @@
 //! its column. Statistics describe the data, not the access paths a query
 //! may take, so any index of the table serves, visible to the query or not
 //! (as a column histogram would).
-use super::candidates::MAX_COUNTED_SPANS;
 use super::conditions::{Condition, Conjunct};
+use super::query::MAX_COUNTED_SPANS;
 use crate::storage::access::AccessSpec;
 use crate::storage::Table;
 

@@ -1,0 +1,91 @@
+//! The planner's cost models, each behind one trait: the paths a model
+//! considers for one table and what it thinks each costs. The planner takes
+//! the path the model chooses and hands it to the storage; results never
+//! depend on the model, only how rows are found.
+use serde::{Deserialize, Serialize};
+
+use super::query::{Candidate, Query};
+use crate::catalog::IndexSet;
+use crate::explain::RejectedCandidate;
+use crate::storage::Table;
+
+/// A candidate access path and the index it reads first (`None`: the
+/// table itself), or why the path does not apply.
+pub(crate) type Named = (Option<String>, std::result::Result<Candidate, String>);
+
+/// Which model plans: the one a pane says it was planned by.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ModelKind {
+    /// seekscan's own costs of its in-memory storage.
+    #[default]
+    Memory,
+}
+
+impl ModelKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Memory => "seekscan in-memory",
+        }
+    }
+}
+
+/// A way of pricing the access paths of one table.
+pub(crate) trait CostModel {
+    /// Every path the model considers, the full scan first; each priced or
+    /// refused with a reason.
+    fn candidates(&self, table: &Table, query: &Query, visible: &IndexSet) -> Vec<Named>;
+
+    /// The position of the path to take: the cheapest usable one, the
+    /// earliest of equals.
+    fn choose(&self, candidates: &[Named]) -> usize {
+        candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, c))| c.as_ref().ok().map(|c| (i, c.cost)))
+            .fold(None, |best: Option<(usize, f64)>, (i, cost)| match best {
+                Some((_, b)) if b <= cost => best,
+                _ => Some((i, cost)),
+            })
+            .map_or(0, |(i, _)| i)
+    }
+}
+
+/// The model of a kind.
+pub(crate) fn model(kind: ModelKind) -> Box<dyn CostModel> {
+    match kind {
+        ModelKind::Memory => Box::new(super::memory::Memory),
+    }
+}
+
+/// Takes the chosen path out of the candidates; every other one with the
+/// reason it lost.
+pub(crate) fn split_choice(
+    mut candidates: Vec<Named>,
+    best: usize,
+) -> (Option<String>, Candidate, Vec<RejectedCandidate>) {
+    let (chosen_name, chosen) = candidates.swap_remove(best);
+    let chosen = chosen.expect("the best candidate is a usable one");
+    let rejected = candidates
+        .into_iter()
+        .map(|(index, candidate)| match candidate {
+            Ok(c) => RejectedCandidate {
+                reason: format!(
+                    "{}: estimated cost {:.1} (reads ~{:.0} rows{}) vs {:.1}",
+                    c.access,
+                    c.cost,
+                    c.est_rows,
+                    if c.sorted { "" } else { ", then sorts" },
+                    chosen.cost
+                ),
+                index,
+                cost: c.cost,
+            },
+            Err(reason) => RejectedCandidate {
+                index,
+                cost: 0.0,
+                reason: format!("not applicable: {reason}"),
+            },
+        })
+        .collect();
+    (chosen_name, chosen, rejected)
+}
