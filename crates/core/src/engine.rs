@@ -326,6 +326,12 @@ impl Engine {
         self.glue.storage.no_pushdown.set(!enabled);
     }
 
+    /// The cost model that plans every statement from now on; the rows a
+    /// statement returns never depend on it.
+    pub fn set_model(&mut self, model: crate::planner::ModelKind) {
+        self.glue.storage.set_model(model);
+    }
+
     pub(crate) fn storage_mut(&mut self) -> &mut SeekStorage {
         &mut self.glue.storage
     }
