@@ -16,6 +16,7 @@ pub mod generator;
 pub mod index_cost;
 pub mod lessons;
 pub mod patterns;
+pub mod pg15;
 pub mod planner;
 pub mod protocol;
 pub mod schema;
