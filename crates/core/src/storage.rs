@@ -3,6 +3,7 @@
 //! handed to the executor is counted, so plans report the rows they really
 //! examined.
 pub mod access;
+mod bitmap;
 mod budget;
 pub(crate) mod build;
 mod entries;
@@ -15,6 +16,7 @@ mod keycode;
 pub mod memory;
 mod offsets;
 mod pending;
+mod read;
 mod rowcode;
 mod rows;
 mod scratch;
@@ -35,12 +37,14 @@ use crate::planner::TableChoice;
 use crate::stats::IndexStats;
 /// Kept here too: older callers reach the digit grouping through the storage.
 pub use crate::units::thousands;
-use access::AccessSpec;
+use access::{AccessKind, AccessSpec};
 pub use budget::Budget;
+use entries::EntryIter;
 use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
 use keycode::IndexKey;
 use memory::{IndexMemory, MemoryReport, TableMemory};
+use read::RowReader;
 use rows::{decoded_key, encoded_key, TableRows};
 
 /// What the storage did for the statements since the last reset.
@@ -469,45 +473,61 @@ impl Index for SeekStorage {
             .tables
             .get(table_name)
             .ok_or_else(|| missing(table_name))?;
-        let mut filter = spec.filter.as_ref().map(RowFilter::new).transpose()?;
+        let kind = spec.kind().map_err(Error::StorageMsg)?;
+        let reader = RowReader::new(table, &spec)?;
+        match (kind, &spec.bitmap) {
+            (AccessKind::TableScan, _) => {
+                Ok(self.table_rows(table.rows.iter_ordered(spec.reverse), reader))
+            }
+            (AccessKind::PrimaryKeyRange, _) => {
+                let spans = primary_key_spans(table, &spec)?;
+                Ok(self.table_rows(table.rows.spans(spans, spec.reverse), reader))
+            }
+            (AccessKind::Bitmap, Some(source)) => bitmap::scan(self, table, source, reader),
+            _ => self.index_rows(table, &spec, reader),
+        }
+    }
+}
+
+/// The key ranges of a read of part of the table's primary key.
+fn primary_key_spans(table: &Table, spec: &AccessSpec) -> Result<Vec<index::Span>> {
+    if table.primary_key.is_none() {
+        return Err(Error::StorageMsg(format!(
+            "table {} has no primary key to read a range of",
+            table.schema.table_name
+        )));
+    }
+    // Row keys are encoded ascending, as a one-column index key would be.
+    let name = format!("the primary key of {}", table.schema.table_name);
+    index::spans(spec.key_range(), &[false], &name)
+}
+
+impl SeekStorage {
+    /// The table's rows from `rows`, each counted, checked and decoded.
+    fn table_rows<'a>(&'a self, rows: EntryIter<'a>, mut reader: RowReader) -> RowIter<'a> {
+        Box::new(rows.filter_map(move |(key, row)| reader.read(self, key, row)))
+    }
+
+    /// The rows of an index seek or scan: built from its entries (covering)
+    /// or looked up in the table.
+    fn index_rows<'a>(
+        &'a self,
+        table: &'a Table,
+        spec: &AccessSpec,
+        mut reader: RowReader,
+    ) -> Result<RowIter<'a>> {
+        let index = table
+            .indexes
+            .get(&spec.index)
+            .ok_or_else(|| Error::StorageMsg(format!("index {} does not exist", spec.index)))?;
         let mut entry_filter = spec
             .entry_filter
             .as_ref()
             .map(|p| RowFilter::new(p).map(|f| (f, Vec::new())))
             .transpose()?;
-        let wanted = spec.columns.as_ref().map(|columns| {
-            let mut wanted = vec![false; table.schema.column_defs.as_ref().map_or(0, Vec::len)];
-            for &column in columns {
-                if let Some(slot) = wanted.get_mut(column) {
-                    *slot = true;
-                }
-            }
-            wanted
-        });
-        let decode = move |row: &[u8]| match &wanted {
-            Some(wanted) => rowcode::decode_columns(row, wanted),
-            None => rowcode::decode(row),
-        };
-        if spec.table_scan {
-            return Ok(Box::new(table.rows.iter().filter_map(move |(key, row)| {
-                if let Err(error) = self.examine() {
-                    return Some(Err(error));
-                }
-                match filter.as_mut().map_or(Ok(true), |f| f.passes(row)) {
-                    Ok(true) => Some(decoded_key(key).and_then(|key| Ok((key, decode(row)?)))),
-                    Ok(false) => None,
-                    Err(error) => Some(Err(error)),
-                }
-            })));
-        }
-        let index = table
-            .indexes
-            .get(&spec.index)
-            .ok_or_else(|| Error::StorageMsg(format!("index {} does not exist", spec.index)))?;
-        let width = table.schema.column_defs.as_ref().map_or(0, Vec::len);
         // DECIMAL keys decode normalized; their rows come from the table.
         let covering = spec.covering && index.exact_keys();
-        let entries = index.seek(&spec)?;
+        let entries = index.seek(spec)?;
         let tally = self.usage.scan_started(&spec.index);
         let (read, lookups) = (&self.index_entries, &self.table_lookups);
         Ok(Box::new(entries.filter_map(move |(bytes, include)| {
@@ -526,50 +546,46 @@ impl Index for SeekStorage {
                     Err(error) => return Some(Err(error)),
                 }
             }
-            let row = if covering {
-                // Built from the entry alone: columns outside the index stay
-                // NULL, which the planner allows only when none is read.
-                let (keys, row_key) = match index.decode(bytes) {
-                    Ok(decoded) => decoded,
-                    Err(error) => return Some(Err(error)),
-                };
-                let mut row = vec![Value::Null; width];
-                for (&column, key) in index.key_columns.iter().zip(keys) {
-                    row[column] = Value::from(key);
-                }
-                let include = match index.include_values(include) {
-                    Ok(values) => values,
-                    Err(error) => return Some(Err(error)),
-                };
-                for (&column, value) in index.include_columns.iter().zip(include) {
-                    row[column] = value;
-                }
-                if let Some(pk) = table.primary_key {
-                    row[pk] = Value::from(row_key.clone());
-                }
-                (row_key, row)
-            } else {
-                let row_key = match index.row_key(bytes) {
-                    Ok(key) => key,
-                    Err(error) => return Some(Err(error)),
-                };
-                bump(lookups);
-                tally.row_fetched();
-                let bytes = table.rows.get(row_key)?;
-                // A looked-up row the filter rejects was still read.
-                match filter.as_mut().map_or(Ok(true), |f| f.passes(bytes)) {
-                    Ok(true) => {}
-                    Ok(false) => return self.examine().err().map(Err),
-                    Err(error) => return Some(Err(error)),
-                }
-                match decoded_key(row_key).and_then(|key| Ok((key, decode(bytes)?))) {
-                    Ok(row) => row,
-                    Err(error) => return Some(Err(error)),
-                }
+            if covering {
+                return Some(
+                    covered_row(table, index, bytes, include)
+                        .and_then(|row| self.examine().map(|()| row)),
+                );
+            }
+            let row_key = match index.row_key(bytes) {
+                Ok(key) => key,
+                Err(error) => return Some(Err(error)),
             };
-            Some(self.examine().map(|()| row))
+            bump(lookups);
+            tally.row_fetched();
+            let row = table.rows.get(row_key)?;
+            reader.read(self, row_key, row)
         })))
     }
+}
+
+/// A row built from an index entry alone: columns outside the index stay
+/// NULL, which the planner allows only when none is read.
+fn covered_row(
+    table: &Table,
+    index: &SecondaryIndex,
+    bytes: &[u8],
+    include: &[u8],
+) -> Result<(Key, Vec<Value>)> {
+    let width = table.schema.column_defs.as_ref().map_or(0, Vec::len);
+    let (keys, row_key) = index.decode(bytes)?;
+    let mut row = vec![Value::Null; width];
+    for (&column, key) in index.key_columns.iter().zip(keys) {
+        row[column] = Value::from(key);
+    }
+    let include = index.include_values(include)?;
+    for (&column, value) in index.include_columns.iter().zip(include) {
+        row[column] = value;
+    }
+    if let Some(pk) = table.primary_key {
+        row[pk] = Value::from(row_key.clone());
+    }
+    Ok((row_key, row))
 }
 
 impl StoreMut for SeekStorage {

@@ -754,6 +754,23 @@ impl Entries {
         self.range(Bound::Unbounded, Bound::Unbounded, false)
     }
 
+    /// The entries of `spans` (bounds that do not cross, in storage order),
+    /// lazily, span after span; all reversed when asked.
+    pub(crate) fn spans(
+        &self,
+        mut spans: Vec<(Bound<Vec<u8>>, Bound<Vec<u8>>)>,
+        reverse: bool,
+    ) -> EntryIter<'_> {
+        if reverse {
+            spans.reverse();
+        }
+        Box::new(
+            spans
+                .into_iter()
+                .flat_map(move |(low, high)| self.range(borrowed(&low), borrowed(&high), reverse)),
+        )
+    }
+
     /// Bytes held: the packed arrays of keys and INCLUDE cells, the bitmap
     /// and the tree of added entries.
     pub(crate) fn bytes(&self) -> usize {
@@ -767,6 +784,14 @@ impl Entries {
             + memory::allocation(self.removed.capacity() * size_of::<u64>())
             + memory::tree_bytes::<IndexKey, Box<[u8]>>(self.added.len(), 0)
             + added
+    }
+}
+
+fn borrowed(bound: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+    match bound {
+        Bound::Included(b) => Bound::Included(b.as_slice()),
+        Bound::Excluded(b) => Bound::Excluded(b.as_slice()),
+        Bound::Unbounded => Bound::Unbounded,
     }
 }
 

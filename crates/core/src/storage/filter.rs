@@ -132,14 +132,36 @@ fn compile(predicate: &CellPredicate, cells: &mut usize) -> Result<Node> {
     })
 }
 
+fn is_null(encoded: &[u8]) -> bool {
+    encoded.first() == Some(&keycode::NULL)
+}
+
 impl Compiled {
     /// TRUE, FALSE or unknown (`None`) for one cell.
     fn check(&self, cell: &[u8]) -> Option<bool> {
-        let null = cell.first() == Some(&keycode::NULL);
+        let null = is_null(cell);
         match self {
             Compiled::IsNull => Some(null),
             _ if null => None,
-            Compiled::OneOf(values) => Some(values.iter().any(|v| v.as_slice() == cell)),
+            Compiled::OneOf(values) => {
+                if values.iter().any(|v| v.as_slice() == cell) {
+                    Some(true)
+                } else if values.iter().any(|v| is_null(v)) {
+                    // `x IN (…, NULL)` without a match is unknown.
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            // A comparison with NULL is unknown.
+            Compiled::Range { lower, upper }
+                if [lower, upper]
+                    .into_iter()
+                    .flatten()
+                    .any(|(bound, _)| is_null(bound)) =>
+            {
+                None
+            }
             Compiled::Range { lower, upper } => {
                 let above = lower.as_ref().is_none_or(|(bound, inclusive)| {
                     match cell.cmp(bound.as_slice()) {

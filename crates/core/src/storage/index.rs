@@ -9,7 +9,7 @@ use gluesql_core::ast::DataType;
 use gluesql_core::data::{Key, Schema, Value};
 use gluesql_core::error::{Error, Result};
 
-use super::access::{AccessSpec, RangeBound};
+use super::access::{AccessSpec, KeyRange, RangeBound};
 pub(crate) use super::entries::EntryIter;
 use super::entries::{sort_keys, Entries, Packed};
 use super::image::{ImageBytes, IndexImage};
@@ -51,7 +51,7 @@ fn cell(starts: &[usize], column: usize) -> Result<(usize, usize)> {
 }
 
 /// A key range in encoded bytes.
-type Span = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+pub(crate) type Span = (Bound<Vec<u8>>, Bound<Vec<u8>>);
 
 fn as_ref(bound: &Bound<Vec<u8>>) -> Bound<&[u8]> {
     match bound {
@@ -424,87 +424,9 @@ impl SecondaryIndex {
             .ok_or_else(|| Error::StorageMsg("corrupt index key: a key ends early".into()))
     }
 
-    fn encoded(&self, position: usize, value: &Value) -> Result<Vec<u8>> {
-        let desc = *self.desc.get(position).ok_or_else(|| {
-            Error::StorageMsg(format!(
-                "index {} has {} key columns, a seek asked for column {}",
-                self.def.name,
-                self.desc.len(),
-                position + 1
-            ))
-        })?;
-        let mut bytes = Vec::new();
-        keycode::encode_value(value, desc, &mut bytes)?;
-        Ok(bytes)
-    }
-
-    /// The key ranges a seek reads, in index order: one per combination of
-    /// equality values, each narrowed by the range on the next key column.
-    fn spans(&self, spec: &AccessSpec) -> Result<Vec<Span>> {
-        let mut prefixes: Vec<Vec<u8>> = vec![Vec::new()];
-        for (position, values) in spec.eq.iter().enumerate() {
-            let mut parts = values
-                .iter()
-                .map(|v| self.encoded(position, v))
-                .collect::<Result<Vec<_>>>()?;
-            // Byte order is index order, so the seeks come out in order.
-            parts.sort();
-            parts.dedup();
-            prefixes = prefixes
-                .iter()
-                .flat_map(|prefix| parts.iter().map(|part| joined(prefix, part)))
-                .collect();
-        }
-        let position = spec.eq.len();
-        if spec.lower.is_none() && spec.upper.is_none() {
-            return Ok(prefixes
-                .into_iter()
-                .map(|prefix| {
-                    let end = past(&prefix);
-                    (Bound::Included(prefix), end)
-                })
-                .collect());
-        }
-        let desc = self.desc.get(position).copied().unwrap_or(false);
-        // In storage order a DESC column's upper bound comes first.
-        let (low, high) = if desc {
-            (&spec.upper, &spec.lower)
-        } else {
-            (&spec.lower, &spec.upper)
-        };
-        let encode = |bound: &RangeBound| -> Result<(Vec<u8>, bool)> {
-            Ok((self.encoded(position, &bound.value)?, bound.inclusive))
-        };
-        let low = low.as_ref().map(encode).transpose()?;
-        let high = high.as_ref().map(encode).transpose()?;
-        // NULL never satisfies a comparison; it sorts last ascending, first
-        // descending, so an open side of a range stops short of the NULLs.
-        let null = self.encoded(position, &Value::Null)?;
-        let mut spans = Vec::with_capacity(prefixes.len());
-        for prefix in prefixes {
-            let start = match &low {
-                Some((part, true)) => Bound::Included(joined(&prefix, part)),
-                Some((part, false)) => match keycode::successor(&joined(&prefix, part)) {
-                    Some(next) => Bound::Included(next),
-                    None => continue,
-                },
-                None if desc => match keycode::successor(&joined(&prefix, &null)) {
-                    Some(next) => Bound::Included(next),
-                    None => continue,
-                },
-                None => Bound::Included(prefix.clone()),
-            };
-            let end = match &high {
-                Some((part, true)) => past(&joined(&prefix, part)),
-                Some((part, false)) => Bound::Excluded(joined(&prefix, part)),
-                None if !desc => Bound::Excluded(joined(&prefix, &null)),
-                None => past(&prefix),
-            };
-            if !is_empty(&start, &end) {
-                spans.push((start, end));
-            }
-        }
-        Ok(spans)
+    /// The key ranges a seek reads, in index order.
+    fn spans(&self, range: KeyRange<'_>) -> Result<Vec<Span>> {
+        spans(range, &self.desc, &format!("index {}", self.def.name))
     }
 
     /// How many entries the spec selects, counted span by span without
@@ -519,7 +441,7 @@ impl SecondaryIndex {
                 return Ok(None);
             }
         }
-        let spans = self.spans(spec)?;
+        let spans = self.spans(spec.key_range())?;
         Ok(Some(
             spans
                 .iter()
@@ -530,15 +452,108 @@ impl SecondaryIndex {
 
     /// Entries the spec selects, in index order (reversed when asked).
     pub(crate) fn seek<'a>(&'a self, spec: &AccessSpec) -> Result<EntryIter<'a>> {
-        let mut spans = self.spans(spec)?;
-        let reverse = spec.reverse;
-        if reverse {
-            spans.reverse();
-        }
-        Ok(Box::new(spans.into_iter().flat_map(move |(low, high)| {
-            self.entries.range(as_ref(&low), as_ref(&high), reverse)
-        })))
+        self.seek_range(spec.key_range(), spec.reverse)
     }
+
+    /// Entries `range` selects, in index order (reversed when asked).
+    pub(crate) fn seek_range<'a>(
+        &'a self,
+        range: KeyRange<'_>,
+        reverse: bool,
+    ) -> Result<EntryIter<'a>> {
+        Ok(self.entries.spans(self.spans(range)?, reverse))
+    }
+}
+
+/// The key ranges a seek reads over keys whose columns run in the
+/// directions `desc` (`name` says whose keys, in errors), in storage
+/// order: one per combination of equality values, each narrowed by the
+/// range on the next key column.
+pub(crate) fn spans(range: KeyRange<'_>, desc: &[bool], name: &str) -> Result<Vec<Span>> {
+    let encoded = |position: usize, value: &Value| -> Result<Vec<u8>> {
+        let desc = *desc.get(position).ok_or_else(|| {
+            Error::StorageMsg(format!(
+                "{name} has {} key columns, a seek asked for column {}",
+                desc.len(),
+                position + 1
+            ))
+        })?;
+        let mut bytes = Vec::new();
+        keycode::encode_value(value, desc, &mut bytes)?;
+        Ok(bytes)
+    };
+    let mut prefixes: Vec<Vec<u8>> = vec![Vec::new()];
+    for (position, values) in range.eq.iter().enumerate() {
+        let mut parts = values
+            .iter()
+            .map(|v| encoded(position, v))
+            .collect::<Result<Vec<_>>>()?;
+        // Byte order is index order, so the seeks come out in order.
+        parts.sort();
+        parts.dedup();
+        prefixes = prefixes
+            .iter()
+            .flat_map(|prefix| parts.iter().map(|part| joined(prefix, part)))
+            .collect();
+    }
+    let position = range.eq.len();
+    if range.lower.is_none() && range.upper.is_none() {
+        return Ok(prefixes
+            .into_iter()
+            .map(|prefix| {
+                let end = past(&prefix);
+                (Bound::Included(prefix), end)
+            })
+            .collect());
+    }
+    // A comparison with NULL is never true.
+    let null_bound = |b: Option<&RangeBound>| b.is_some_and(|b| matches!(b.value, Value::Null));
+    if null_bound(range.lower) || null_bound(range.upper) {
+        return Ok(Vec::new());
+    }
+    let desc_range = desc.get(position).copied().unwrap_or(false);
+    // In storage order a DESC column's upper bound comes first.
+    let (low, high) = if desc_range {
+        (range.upper, range.lower)
+    } else {
+        (range.lower, range.upper)
+    };
+    let encode = |bound: &RangeBound| -> Result<(Vec<u8>, bool)> {
+        Ok((encoded(position, &bound.value)?, bound.inclusive))
+    };
+    let low = low.map(encode).transpose()?;
+    let high = high.map(encode).transpose()?;
+    let null = encoded(position, &Value::Null)?;
+    Ok(prefixes
+        .into_iter()
+        .filter_map(|prefix| ranged_span(&prefix, low.as_ref(), high.as_ref(), &null, desc_range))
+        .collect())
+}
+
+/// One prefix's span narrowed by the encoded bounds on the next column
+/// (low and high in storage order); `None` when it is empty. NULL never
+/// satisfies a comparison; it sorts last ascending, first descending, so
+/// an open side of a range stops short of the NULLs.
+fn ranged_span(
+    prefix: &[u8],
+    low: Option<&(Vec<u8>, bool)>,
+    high: Option<&(Vec<u8>, bool)>,
+    null: &[u8],
+    desc: bool,
+) -> Option<Span> {
+    let start = match low {
+        Some((part, true)) => Bound::Included(joined(prefix, part)),
+        Some((part, false)) => Bound::Included(keycode::successor(&joined(prefix, part))?),
+        None if desc => Bound::Included(keycode::successor(&joined(prefix, null))?),
+        None => Bound::Included(prefix.to_vec()),
+    };
+    let end = match high {
+        Some((part, true)) => past(&joined(prefix, part)),
+        Some((part, false)) => Bound::Excluded(joined(prefix, part)),
+        None if !desc => Bound::Excluded(joined(prefix, null)),
+        None => past(prefix),
+    };
+    (!is_empty(&start, &end)).then_some((start, end))
 }
 
 /// A range whose bounds cross (or meet, open) is just empty.

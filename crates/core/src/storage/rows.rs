@@ -12,6 +12,7 @@ use gluesql_core::data::Key;
 use gluesql_core::error::Result;
 
 use super::entries::{sort_order, Entries, EntryIter, Packed};
+use super::index::Span;
 use super::keycode::{self, IndexKey};
 
 #[derive(Debug, Default, Clone)]
@@ -86,6 +87,18 @@ impl TableRows {
     /// Encoded keys and rows in key order.
     pub(crate) fn iter(&self) -> EntryIter<'_> {
         self.entries.iter()
+    }
+
+    /// Encoded keys and rows in key order, or reversed.
+    pub(crate) fn iter_ordered(&self, reverse: bool) -> EntryIter<'_> {
+        self.entries
+            .range(Bound::Unbounded, Bound::Unbounded, reverse)
+    }
+
+    /// The rows whose encoded keys lie in `spans` (in key order, bounds
+    /// not crossing), lazily; all reversed when asked.
+    pub(crate) fn spans(&self, spans: Vec<Span>, reverse: bool) -> EntryIter<'_> {
+        self.entries.spans(spans, reverse)
     }
 
     /// The encoded key of the last row.
