@@ -332,6 +332,11 @@ impl Engine {
         self.glue.storage.set_model(model);
     }
 
+    /// PostgreSQL's settings for its model (`random_page_cost`, …).
+    pub fn set_pg_settings(&mut self, settings: crate::pg15::PgSettings) {
+        self.glue.storage.set_pg_settings(settings);
+    }
+
     pub(crate) fn storage_mut(&mut self) -> &mut SeekStorage {
         &mut self.glue.storage
     }

@@ -8,6 +8,7 @@ mod columns;
 mod conditions;
 mod memory;
 mod model;
+pub(crate) mod pg;
 mod pushdown;
 mod query;
 mod selectivity;
@@ -39,6 +40,7 @@ pub(crate) use conditions::render as render_expr;
 use conditions::{analyze, conjuncts, Scope};
 use model::split_choice;
 pub use model::ModelKind;
+pub(crate) use pg::stats::StatsCache;
 use pushdown::{all_of, translatable};
 use query::Query;
 pub use query::ScanNode;
@@ -361,12 +363,14 @@ impl Pass<'_> {
             column_names: table.column_names(),
             primary_key: table.primary_key,
             conjuncts: &conjuncts,
+            exprs: &raw,
+            scope: &scope,
             order,
             limit,
             needed: self.needed,
         };
         let kind = self.storage.model.get();
-        let model = model::model(kind);
+        let model = model::model(kind, self.storage);
         let candidates = model.candidates(table, &query, &self.storage.visible.borrow());
         let best = model.choose(&candidates);
         let (chosen_name, chosen, rejected) = split_choice(candidates, best);
@@ -376,7 +380,13 @@ impl Pass<'_> {
             .filter(|(i, _)| !chosen.applied.contains(i))
             .map(|(_, c)| *c)
             .collect();
-        let index = chosen_name.as_ref().and_then(|n| table.indexes.get(n));
+        // Conditions go to index entries only on a read of one secondary
+        // index; a bitmap or primary-key read checks them on the rows.
+        let reads_one_index = matches!(chosen.node, ScanNode::IndexScan | ScanNode::IndexOnlyScan);
+        let index = chosen_name
+            .as_ref()
+            .filter(|_| reads_one_index)
+            .and_then(|n| table.indexes.get(n));
         let (mut spec, pushed) = self.pushdown(&scope, chosen.spec.clone(), index, &left);
         // Column aliases (`t AS x(a, b)`) rename what the statement names.
         if source.alias.as_ref().is_none_or(|a| a.columns.is_empty()) {

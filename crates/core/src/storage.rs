@@ -72,6 +72,12 @@ pub struct SeekStorage {
     pub(crate) visible: RefCell<IndexSet>,
     /// The cost model that plans the next statement.
     pub(crate) model: Cell<crate::planner::ModelKind>,
+    /// PostgreSQL's settings, for its model.
+    pub(crate) pg_settings: RefCell<crate::pg15::PgSettings>,
+    /// What ANALYZE would have gathered, per table, for PostgreSQL's model.
+    pub(crate) pg_stats: crate::planner::StatsCache,
+    /// PostgreSQL's model prices index-only scans as after VACUUM.
+    pub(crate) pg_vacuumed: Cell<bool>,
     /// The planner's reasoning for the last planned statement.
     pub(crate) choices: RefCell<Vec<TableChoice>>,
     /// Scans, entries read and rows fetched per index (see `usage`).
@@ -93,11 +99,24 @@ pub(crate) struct Table {
     pub(crate) indexes: BTreeMap<String, SecondaryIndex>,
     /// Position of the primary key column, whose value is the row key.
     pub(crate) primary_key: Option<usize>,
+    /// Rows inserted, updated or deleted since the load: what autovacuum's
+    /// ANALYZE threshold counts (see `planner::pg`).
+    pub(crate) writes: u64,
 }
 
 impl Table {
     pub(crate) fn row_count(&self) -> usize {
         self.rows.len()
+    }
+
+    /// Every `every`-th row, decoded, in row-key order (the order a bulk
+    /// load wrote them, which PostgreSQL's heap keeps too).
+    pub(crate) fn decoded_rows(&self, every: usize) -> Result<Vec<Vec<Value>>> {
+        self.rows
+            .iter()
+            .step_by(every.max(1))
+            .map(|(_, row)| rowcode::decode(row))
+            .collect()
     }
 
     pub(crate) fn column_names(&self) -> Vec<&str> {
@@ -193,6 +212,28 @@ impl SeekStorage {
     /// The cost model that plans from now on.
     pub fn set_model(&self, model: crate::planner::ModelKind) {
         self.model.set(model);
+    }
+
+    /// PostgreSQL's settings for its model.
+    pub fn set_pg_settings(&self, settings: crate::pg15::PgSettings) {
+        *self.pg_settings.borrow_mut() = settings;
+    }
+
+    /// Whether PostgreSQL's model sees the tables as after VACUUM (every
+    /// page all-visible) or as after a load and ANALYZE alone.
+    pub fn set_pg_vacuumed(&self, vacuumed: bool) {
+        self.pg_vacuumed.set(vacuumed);
+    }
+
+    /// Keeps PostgreSQL's model's statistics as they are (`true`) or lets
+    /// them follow the writes as autovacuum's ANALYZE would.
+    pub fn freeze_pg_statistics(&self, frozen: bool) {
+        self.pg_stats.frozen.set(frozen);
+    }
+
+    /// ANALYZE: PostgreSQL's model reads every table's statistics again.
+    pub fn analyze_pg_statistics(&self) {
+        self.pg_stats.clear();
     }
 
     pub fn last_choices(&self) -> Vec<TableChoice> {
@@ -599,6 +640,7 @@ impl StoreMut for SeekStorage {
                 next_row_id: 1,
                 indexes: BTreeMap::new(),
                 primary_key: None,
+                writes: 0,
             });
         table.schema = schema.clone();
         table.primary_key = primary_key(schema);
@@ -667,6 +709,7 @@ impl StoreMut for SeekStorage {
                 index.insert(key, include)?;
             }
         }
+        table.writes += rows.len() as u64;
         for (key, row) in rows {
             table.rows.insert(key, row);
         }
@@ -696,6 +739,7 @@ impl StoreMut for SeekStorage {
                 index.remove(key.as_bytes())?;
             }
         }
+        table.writes += keys.len() as u64;
         for key in &keys {
             table.rows.remove(key.as_bytes());
         }

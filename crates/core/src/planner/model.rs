@@ -7,15 +7,19 @@ use serde::{Deserialize, Serialize};
 use super::query::{Candidate, Query};
 use crate::catalog::IndexSet;
 use crate::explain::RejectedCandidate;
-use crate::storage::Table;
+use crate::storage::{SeekStorage, Table};
 
 /// A candidate access path and the index it reads first (`None`: the
 /// table itself), or why the path does not apply.
 pub(crate) type Named = (Option<String>, std::result::Result<Candidate, String>);
 
 /// Which model plans: the one a pane says it was planned by.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 pub enum ModelKind {
+    /// PostgreSQL 15's costs (`pg15`), under the storage's settings.
+    Postgres,
     /// seekscan's own costs of its in-memory storage.
     #[default]
     Memory,
@@ -24,6 +28,7 @@ pub enum ModelKind {
 impl ModelKind {
     pub fn label(self) -> &'static str {
         match self {
+            Self::Postgres => "PostgreSQL 15",
             Self::Memory => "seekscan in-memory",
         }
     }
@@ -50,9 +55,28 @@ pub(crate) trait CostModel {
     }
 }
 
-/// The model of a kind.
-pub(crate) fn model(kind: ModelKind) -> Box<dyn CostModel> {
+impl std::str::FromStr for ModelKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            "memory" => Ok(Self::Memory),
+            other => Err(format!(
+                "unknown planner model {other:?}: use postgres or memory"
+            )),
+        }
+    }
+}
+
+/// The model of a kind, with what it reads from the storage.
+pub(crate) fn model(kind: ModelKind, storage: &SeekStorage) -> Box<dyn CostModel + '_> {
     match kind {
+        ModelKind::Postgres => Box::new(super::pg::Postgres {
+            settings: storage.pg_settings.borrow().clone(),
+            cache: &storage.pg_stats,
+            vacuumed: storage.pg_vacuumed.get(),
+        }),
         ModelKind::Memory => Box::new(super::memory::Memory),
     }
 }

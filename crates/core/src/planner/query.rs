@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::conditions::{value_sql, Condition, Conjunct};
+use gluesql_core::plan::ExprPlan;
+
+use super::conditions::{value_sql, Condition, Conjunct, Scope};
 use crate::explain::{SeekBound, SeekTerm};
 use crate::storage::access::{AccessSpec, RangeBound};
 use crate::storage::index::SecondaryIndex;
@@ -22,6 +24,9 @@ pub(crate) struct Query<'a> {
     pub(crate) column_names: Vec<&'a str>,
     pub(crate) primary_key: Option<usize>,
     pub(crate) conjuncts: &'a [Conjunct],
+    /// The WHERE clause's conjuncts as written (`conjuncts` in order).
+    pub(crate) exprs: &'a [&'a ExprPlan],
+    pub(crate) scope: &'a Scope<'a>,
     /// ORDER BY as (column, ascending); `None` when some key is not a plain
     /// column of this table (then no index can supply the order).
     pub(crate) order: Option<Vec<(usize, bool)>>,

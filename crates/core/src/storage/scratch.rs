@@ -24,6 +24,7 @@ impl SeekStorage {
             next_row_id: source.next_row_id,
             indexes: BTreeMap::new(),
             primary_key: source.primary_key,
+            writes: 0,
         };
         let mut scratch = SeekStorage::default();
         scratch.tables.insert(table.to_owned(), copy);

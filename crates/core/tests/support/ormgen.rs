@@ -113,8 +113,18 @@ impl<'a> OrmGen<'a> {
     fn query(&mut self) -> OrmQuery {
         let at = self.rng.gen_range(0..self.tables.len());
         let shape = *[
-            "list", "list", "values_list", "first", "last", "exists", "count", "page", "get",
-            "aggregate", "annotate", "list",
+            "list",
+            "list",
+            "values_list",
+            "first",
+            "last",
+            "exists",
+            "count",
+            "page",
+            "get",
+            "aggregate",
+            "annotate",
+            "list",
         ]
         .choose(&mut self.rng)
         .unwrap();
@@ -212,7 +222,11 @@ impl<'a> OrmGen<'a> {
     fn order(&mut self, at: usize) -> String {
         let table = self.tables[at].0.table;
         let q = |c: &str| format!("\"{}\".\"{}\"", table.name, c);
-        let dir = if self.rng.gen_bool(0.7) { "DESC" } else { "ASC" };
+        let dir = if self.rng.gen_bool(0.7) {
+            "DESC"
+        } else {
+            "ASC"
+        };
         match self.rng.gen_range(0..4) {
             0 => format!(" ORDER BY {} {dir}", q("id")),
             1 | 2 => {
@@ -232,7 +246,10 @@ impl<'a> OrmGen<'a> {
                 .collect();
             (!matching.is_empty()).then_some(matching)
         });
-        *found.unwrap_or_else(|| vec![0]).choose(&mut self.rng).unwrap()
+        *found
+            .unwrap_or_else(|| vec![0])
+            .choose(&mut self.rng)
+            .unwrap()
     }
 
     fn value(&mut self, at: usize, column: usize) -> Option<String> {

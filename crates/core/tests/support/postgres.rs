@@ -25,6 +25,8 @@ pub struct Cluster {
     bin: PathBuf,
     as_server_user: bool,
     running: bool,
+    /// Server options beyond the defaults of `pg_ctl_start`.
+    options: String,
 }
 
 fn is_root() -> bool {
@@ -82,6 +84,11 @@ fn checked(what: &str, output: std::io::Result<Output>) -> Result<Output, String
 impl Cluster {
     /// initdb and start; the guard owns everything from the first step on.
     pub fn start() -> Result<Cluster, String> {
+        Self::start_with("")
+    }
+
+    /// Like `start`, with more server options (`-c name=value …`).
+    pub fn start_with(options: &str) -> Result<Cluster, String> {
         let bin = server_bin_dir()?;
         let n = CLUSTERS.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("seekscan-pg-{}-{n}", std::process::id()));
@@ -92,6 +99,7 @@ impl Cluster {
             bin,
             as_server_user: is_root(),
             running: false,
+            options: options.to_owned(),
         };
         if cluster.as_server_user {
             checked(
@@ -142,8 +150,9 @@ impl Cluster {
         let options = format!(
             "-c listen_addresses='' -c unix_socket_directories='{}' -c fsync=off \
              -c synchronous_commit=off -c full_page_writes=off -c max_connections=20 \
-             -c jit=off",
-            self.dir.display()
+             -c jit=off {}",
+            self.dir.display(),
+            self.options
         );
         let mut command = self.server_command("pg_ctl");
         command
