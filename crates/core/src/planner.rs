@@ -330,6 +330,42 @@ impl Pass<'_> {
         }
     }
 
+    /// GlueSQL reads `id = …` through the primary key itself: recorded as
+    /// the primary key's Index Scan, priced as the model prices that path.
+    fn record_primary_key_lookup(
+        &self,
+        table: &str,
+        kind: ModelKind,
+        candidates: &[model::Named],
+        conjuncts: &[conditions::Conjunct],
+    ) {
+        let pkey = format!("{table}_pkey");
+        let priced = candidates
+            .iter()
+            .filter_map(|(_, c)| c.as_ref().ok())
+            .find(|c| c.indexes.first() == Some(&pkey));
+        self.storage.choices.borrow_mut().push(TableChoice {
+            table: table.to_owned(),
+            index: None,
+            access: "primary key lookup".to_owned(),
+            model: kind,
+            node: ScanNode::IndexScan,
+            indexes: vec![pkey],
+            startup_cost: priced.map_or(0.0, |c| c.startup),
+            seek_key: None,
+            seek: Vec::new(),
+            index_conditions: conjuncts.iter().map(|c| c.text.clone()).collect(),
+            scan_filter: Vec::new(),
+            entry_filter: Vec::new(),
+            filter: Vec::new(),
+            sort_needed: false,
+            early_stop: false,
+            est_rows: priced.map_or(1.0, |c| c.est_rows),
+            cost: priced.map_or(0.0, |c| c.cost),
+            rejected: Vec::new(),
+        });
+    }
+
     /// Chooses the access path of one table; true if it supplies the order.
     fn table(
         &self,
@@ -338,7 +374,8 @@ impl Pass<'_> {
         order_by: &[OrderByExprPlan],
         limit: Option<u64>,
     ) -> bool {
-        if !matches!(source.access, TableAccessPlan::FullScan) {
+        let primary_key_lookup = matches!(source.access, TableAccessPlan::PrimaryKey { .. });
+        if !matches!(source.access, TableAccessPlan::FullScan) && !primary_key_lookup {
             return false;
         }
         let Some(table) = self.storage.table(&source.name) else {
@@ -372,6 +409,10 @@ impl Pass<'_> {
         let kind = self.storage.model.get();
         let model = model::model(kind, self.storage);
         let candidates = model.candidates(table, &query, &self.storage.visible.borrow());
+        if primary_key_lookup {
+            self.record_primary_key_lookup(&source.name, kind, &candidates, &conjuncts);
+            return false;
+        }
         let best = model.choose(&candidates);
         let (chosen_name, chosen, rejected) = split_choice(candidates, best);
         let left: Vec<&ExprPlan> = raw
