@@ -563,7 +563,8 @@ fn like(pattern: &str) -> Clause {
 const FORCINGS: [(&str, &str); 4] = [
     ("seq", "SET enable_seqscan = on; SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = off"),
     ("index", "SET enable_seqscan = off; SET enable_indexscan = on; SET enable_indexonlyscan = off; SET enable_bitmapscan = off"),
-    ("indexonly", "SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = on; SET enable_bitmapscan = off"),
+    // enable_indexscan = off disables index-only scans too (cost_index).
+    ("indexonly", "SET enable_seqscan = off; SET enable_indexscan = on; SET enable_indexonlyscan = on; SET enable_bitmapscan = off"),
     ("bitmap", "SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = on"),
 ];
 
@@ -917,7 +918,18 @@ fn check_analyze(pg: &mut Client, t: &Table) -> Vec<String> {
 }
 
 /// Costs: every query under every forcing, each node compared.
-fn check_costs(pg: &mut Client, t: &Table, only_index_only: bool) -> (Vec<Check>, usize) {
+fn check_costs(
+    pg: &mut Client,
+    t: &Table,
+    settings: PgSettings,
+    only_index_only: bool,
+    choices: &mut (usize, usize),
+) -> (Vec<Check>, usize) {
+    let reset = format!(
+        "RESET ALL; SET TimeZone = 'UTC'; SET max_parallel_workers_per_gather = 0; SET random_page_cost = {}",
+        settings.random_page_cost
+    );
+    pg.batch_execute(&reset).unwrap();
     let rel = pg_table_stats(pg, t.name, &t.rows);
     let indexes: BTreeMap<String, BtreeIndex> = INDEXES
         .iter()
@@ -936,11 +948,12 @@ fn check_costs(pg: &mut Client, t: &Table, only_index_only: bool) -> (Vec<Check>
             query.select, t.name, query.where_sql, query.tail
         );
         let mut seen: Vec<String> = Vec::new();
-        for (label, settings) in FORCINGS {
+        let mut candidates: Vec<(String, f64)> = Vec::new();
+        for (label, forcing) in FORCINGS {
             if only_index_only && label != "indexonly" {
                 continue;
             }
-            pg.batch_execute(settings).unwrap();
+            pg.batch_execute(forcing).unwrap();
             let plan = explain(pg, &sql);
             let text = plan.to_string();
             if disabled(&plan) || seen.contains(&text) {
@@ -949,14 +962,15 @@ fn check_costs(pg: &mut Client, t: &Table, only_index_only: bool) -> (Vec<Check>
             seen.push(text);
             plans += 1;
             let ctx = Context {
-                settings: PgSettings::defaults(),
+                settings,
                 table: t.name,
                 rel: &rel,
                 indexes: &indexes,
                 query: &query,
             };
             let before = checks.len();
-            ctx.model(&plan, None, &mut checks);
+            let ours = ctx.model(&plan, None, &mut checks);
+            candidates.push((access(&plan), ours.total));
             for c in &checks[before..] {
                 if !c.agrees() {
                     println!(
@@ -969,10 +983,50 @@ fn check_costs(pg: &mut Client, t: &Table, only_index_only: bool) -> (Vec<Check>
                 }
             }
         }
+        if !only_index_only {
+            pg.batch_execute(&reset).unwrap();
+            let chosen = access(&explain(pg, &sql));
+            let cheapest = candidates
+                .iter()
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|c| c.0.clone())
+                .unwrap_or_default();
+            choices.1 += 1;
+            if cheapest == chosen {
+                choices.0 += 1;
+            } else {
+                println!(
+                    "CHOICE {sql}: PostgreSQL {chosen}, cheapest forced plan by the model {cheapest}"
+                );
+            }
+        }
     }
-    pg.batch_execute("RESET ALL; SET TimeZone = 'UTC'; SET max_parallel_workers_per_gather = 0")
-        .unwrap();
+    pg.batch_execute(&reset).unwrap();
     (checks, plans)
+}
+
+/// The scan nodes and indexes of a plan, e.g. `Bitmap Heap Scan(a,b)`.
+fn access(plan: &Json) -> String {
+    fn walk(node: &Json, out: &mut Vec<String>) {
+        let kind = node["Node Type"].as_str().unwrap_or_default();
+        if kind.contains("Scan") {
+            let index = node["Index Name"].as_str().unwrap_or_default();
+            out.push(format!(
+                "{kind}{}",
+                if index.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {index}")
+                }
+            ));
+        }
+        if let Some(children) = node["Plans"].as_array() {
+            children.iter().for_each(|c| walk(c, out));
+        }
+    }
+    let mut out = Vec::new();
+    walk(plan, &mut out);
+    out.join(" / ")
 }
 
 #[test]
@@ -1014,17 +1068,72 @@ fn pg15_model_matches_postgresql() {
     failures.extend(check_analyze(&mut pg, &tables[0]));
     let mut all_checks = Vec::new();
     let mut plans = 0;
-    for t in &tables {
-        let (c, p) = check_costs(&mut pg, t, false);
-        all_checks.extend(c);
-        plans += p;
+    let mut choices = (0, 0);
+    for settings in [PgSettings::defaults(), PgSettings::ssd()] {
+        for t in &tables {
+            let (c, p) = check_costs(&mut pg, t, settings, false, &mut choices);
+            all_checks.extend(c);
+            plans += p;
+        }
     }
     for t in &tables {
         pg.batch_execute(&format!("VACUUM {}", t.name)).unwrap();
-        let (c, p) = check_costs(&mut pg, t, true);
-        all_checks.extend(c);
-        plans += p;
     }
+    for settings in [PgSettings::defaults(), PgSettings::ssd()] {
+        for t in &tables {
+            let (c, p) = check_costs(&mut pg, t, settings, true, &mut choices);
+            all_checks.extend(c);
+            plans += p;
+        }
+    }
+    let exact = all_checks
+        .iter()
+        .filter(|c| ((c.ours * 100.0).round() - (c.theirs * 100.0).round()).abs() < 0.5)
+        .count();
+    let relative = |c: &Check| (c.ours - c.theirs).abs() / c.theirs.abs().max(0.01);
+    let worst = all_checks
+        .iter()
+        .max_by(|a, b| relative(a).total_cmp(&relative(b)))
+        .map(|c| {
+            format!(
+                "{:.2e} ({}: ours {:.4}, PostgreSQL {:.4})",
+                relative(c),
+                c.what,
+                c.ours,
+                c.theirs
+            )
+        })
+        .unwrap_or_default();
+    let mut by_node: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &all_checks {
+        if let Some(kind) = c.what.split("] ").nth(1) {
+            let kind = kind.split(':').next().unwrap_or_default();
+            let kind: String = kind
+                .split(' ')
+                .take_while(|w| !w.contains('_'))
+                .collect::<Vec<_>>()
+                .join(" ");
+            *by_node.entry(kind).or_default() += 1;
+        }
+    }
+    println!("figures per node type: {by_node:?}");
+    for c in all_checks
+        .iter()
+        .filter(|c| ((c.ours * 100.0).round() - (c.theirs * 100.0).round()).abs() >= 0.5)
+    {
+        println!(
+            "not to the cent: {}: ours {:.4}, PostgreSQL {:.4}",
+            c.what, c.ours, c.theirs
+        );
+    }
+    println!(
+        "exact to the cent: {exact} of {}; largest relative difference {worst}",
+        all_checks.len()
+    );
+    println!(
+        "choice: the cheapest forced plan by the model is PostgreSQL's own in {} of {} statements",
+        choices.0, choices.1
+    );
     let agree = all_checks.iter().filter(|c| c.agrees()).count();
     println!(
         "layout: {layout_ok} of {layout_n} sizes equal; costs: {agree} of {} figures within 1% over {plans} plans",
@@ -1034,6 +1143,9 @@ fn pg15_model_matches_postgresql() {
         "/tmp/pg15/summary.txt",
         format!("{agree}/{} {plans}", all_checks.len()),
     );
+    if choices.0 != choices.1 {
+        failures.push(format!("choices: {} of {}", choices.0, choices.1));
+    }
     for c in all_checks.iter().filter(|c| !c.agrees()) {
         failures.push(format!(
             "{}: ours {:.4}, PostgreSQL {:.4}",

@@ -297,7 +297,7 @@ fn n_distinct(
     null_frac: f64,
 ) -> f64 {
     let mut stadistinct = if nmultiple == 0 {
-        -1.0 * (1.0 - null_frac)
+        -(1.0 - null_frac)
     } else if toowide_cnt == 0 && nmultiple == ndistinct {
         ndistinct as f64
     } else {
