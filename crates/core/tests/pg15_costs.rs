@@ -1140,7 +1140,6 @@ fn pg15_model_matches_postgresql() {
         all_checks.len()
     );
     let _ = std::fs::write(
-        "/tmp/pg15/summary.txt",
         format!("{agree}/{} {plans}", all_checks.len()),
     );
     if choices.0 != choices.1 {
