@@ -1139,9 +1139,6 @@ fn pg15_model_matches_postgresql() {
         "layout: {layout_ok} of {layout_n} sizes equal; costs: {agree} of {} figures within 1% over {plans} plans",
         all_checks.len()
     );
-    let _ = std::fs::write(
-        format!("{agree}/{} {plans}", all_checks.len()),
-    );
     if choices.0 != choices.1 {
         failures.push(format!("choices: {} of {}", choices.0, choices.1));
     }
