@@ -101,13 +101,19 @@ pub struct TableStats {
     pub columns: Vec<ColumnStats>,
 }
 
-/// ANALYZE over `rows` (in physical order) of a table with these column
+/// ANALYZE over `rows` (in insertion order; the sample is read in the
+/// physical order [`layout::heap_placement`] gives them) of a table with these column
 /// types: `relpages` from [`layout::heap_pages`], `all_visible_frac` 0 (as
 /// right after a load; set it to 1 to model VACUUM), every column's
 /// statistics by `compute_scalar_stats`, `indexed` left `No` for the
 /// caller to set from its indexes.
 pub fn analyze(rows: &[Vec<Value>], types: &[PgType]) -> TableStats {
-    let sample = sample_rows(rows.len());
+    let blocks = layout::heap_placement(types, rows.iter().map(|r| r.as_slice()));
+    let physical = layout::physical_order(&blocks);
+    let sample: Vec<usize> = sample_rows(rows.len())
+        .into_iter()
+        .map(|i| physical[i])
+        .collect();
     let columns = (0..types.len())
         .map(|c| {
             let values: Vec<&Value> = sample.iter().map(|&r| &rows[r][c]).collect();
@@ -116,10 +122,10 @@ pub fn analyze(rows: &[Vec<Value>], types: &[PgType]) -> TableStats {
             stats
         })
         .collect();
-    let heap = layout::heap_pages(types, rows.iter().map(|r| r.as_slice()));
+    let relpages = blocks.iter().max().map_or(0, |&b| b as u64 + 1);
     TableStats {
         reltuples: rows.len() as f64,
-        relpages: heap.pages as f64,
+        relpages: relpages as f64,
         all_visible_frac: 0.0,
         columns,
     }
@@ -291,7 +297,7 @@ fn n_distinct(
     null_frac: f64,
 ) -> f64 {
     let mut stadistinct = if nmultiple == 0 {
-        -1.0 * (1.0 - null_frac)
+        -(1.0 - null_frac)
     } else if toowide_cnt == 0 && nmultiple == ndistinct {
         ndistinct as f64
     } else {
@@ -470,7 +476,7 @@ mod tests {
             })
             .collect();
         let s = column(vals, PgType::Int4);
-        assert_eq!(s.null_frac, 0.1);
+        assert_eq!(s.null_frac, real(0.1));
         assert_eq!(s.n_distinct, 3.0);
         assert_eq!(s.mcv.len(), 3);
         assert!(s.histogram.is_empty());

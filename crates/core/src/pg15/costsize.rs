@@ -103,6 +103,23 @@ pub fn seq_scan(s: &PgSettings, rel: &TableStats, quals: &[Clause]) -> PathCost 
     }
 }
 
+/// `set_rel_width`: the width of a row of these columns, each its
+/// statistics' average width, else `get_typavgwidth` (a fixed type's
+/// length, 32 for a varlena without a length limit).
+pub fn rel_width(rel: &TableStats, columns: &[usize]) -> f64 {
+    columns
+        .iter()
+        .map(|&c| {
+            let col = &rel.columns[c];
+            match col.ty.typlen() {
+                _ if col.analyzed && col.avg_width > 0 => col.avg_width as f64,
+                Some(len) => len as f64,
+                None => 32.0,
+            }
+        })
+        .sum()
+}
+
 /// The table's row estimate under its restriction clauses.
 pub fn rel_rows(rel: &TableStats, quals: &[Clause]) -> f64 {
     clamp_row_est(rel.reltuples * clauselist_selectivity(rel, quals))
@@ -622,6 +639,36 @@ pub fn limit(input: &PathCost, offset: Option<f64>, count: Option<f64>) -> PathC
         out.rows = count.max(1.0);
     }
     out
+}
+
+/// `estimate_num_groups` for GROUP BY columns of one table scanned with
+/// `rel_rows` rows left by its restriction clauses: the product of the
+/// columns' distinct counts, clamped to the table's rows (a tenth for
+/// several columns, never under the largest count), scaled down for the
+/// rows selected, and at most `rel_rows`.
+pub fn estimate_num_groups(rel: &TableStats, columns: &[usize], rel_rows: f64) -> f64 {
+    let tuples = rel.reltuples;
+    let counts: Vec<f64> = columns
+        .iter()
+        .map(|&c| super::selectivity::numdistinct(&rel.columns[c], tuples).0)
+        .collect();
+    let mut reldistinct: f64 = counts.iter().product();
+    if tuples > 0.0 {
+        let mut clamp = tuples;
+        if counts.len() > 1 {
+            let largest = counts.iter().copied().fold(0.0, f64::max);
+            clamp *= 0.1;
+            if clamp < largest {
+                clamp = largest.min(tuples);
+            }
+        }
+        reldistinct = reldistinct.min(clamp);
+        if reldistinct > 0.0 && rel_rows < tuples {
+            reldistinct *= 1.0 - ((tuples - rel_rows) / tuples).powf(tuples / reldistinct);
+        }
+        reldistinct = clamp_row_est(reldistinct);
+    }
+    reldistinct.ceil().min(rel_rows).max(1.0)
 }
 
 /// How an Agg node works.
