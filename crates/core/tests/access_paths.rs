@@ -522,6 +522,7 @@ impl KeyRead {
 }
 
 /// Every access kind against the model, on the fixture as it stands.
+#[allow(clippy::type_complexity)]
 fn assert_reads(
     fixture: &Fixture,
     trees: &[(Tree, Vec<Check>, Option<Vec<usize>>)],

@@ -39,14 +39,20 @@ use seekscan_core::statement::limits::RunLimits;
 
 const SEEDS: [u64; 2] = [1, 2];
 const DEFAULT_SCALES: [usize; 2] = [10_000, 100_000];
+/// Statements per seed at the smallest scale; larger scales run a sample.
 const CORPUS_QUERIES: usize = 500;
+const SAMPLE_QUERIES: usize = 100;
 /// `random_page_cost` of the two presets: PostgreSQL's default and SSD.
 const PRESETS: [(&str, f64); 2] = [("defaults", 4.0), ("ssd", 1.1)];
 
 /// The models compared, and the share of statements each must read the
-/// way PostgreSQL does (2 points under what was measured).
-fn models() -> Vec<(ModelKind, f64)> {
-    vec![(ModelKind::Postgres, 0.0), (ModelKind::Memory, 0.0)]
+/// way PostgreSQL does under each preset (2 points under the lowest
+/// measured, see docs/postgres.md); the in-memory model is reported only.
+fn models() -> Vec<(ModelKind, [f64; 2])> {
+    vec![
+        (ModelKind::Postgres, [0.916, 0.88]),
+        (ModelKind::Memory, [0.0, 0.0]),
+    ]
 }
 
 /// One table read: its node and the indexes it reads, sorted.
@@ -103,7 +109,12 @@ fn load(cluster: &postgres_cluster::Cluster, seed: u64, scale: usize) -> (Databa
         "SET TimeZone = 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0",
     )
     .unwrap();
-    let corpus = OrmGen::new(&dataset, seed * 1000 + scale as u64).corpus(CORPUS_QUERIES);
+    let count = if scale <= DEFAULT_SCALES[0] {
+        CORPUS_QUERIES
+    } else {
+        SAMPLE_QUERIES
+    };
+    let corpus = OrmGen::new(&dataset, seed * 1000 + scale as u64).corpus(count);
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
     // A debug build reads rows far slower than the page's release build.
     engine.set_limits(RunLimits {
@@ -264,8 +275,8 @@ fn compare(
                 tally.same_way += 1;
             } else {
                 differences.push(format!(
-                    "{model:?} {preset} seed {} scale {} [{}]: ours {way} (cost {cost:.1}), PostgreSQL {pg} (cost {pg_cost:.1})\n    {}",
-                    key.0, key.1, query.shape, query.sql
+                    "{model:?} {preset} seed {} scale {} {} [{}]: ours {way} (cost {cost:.1}), PostgreSQL {pg} (cost {pg_cost:.1})\n    {}",
+                    key.0, key.1, query.table, query.shape, query.sql
                 ));
             }
         }
@@ -307,7 +318,8 @@ fn postgres_model_reads_as_postgres_does() {
         println!("  {line}");
     }
     for ((model, preset, seed, scale), t) in &tallies {
-        let floor = models().iter().find(|(m, _)| m == model).unwrap().1;
+        let preset_at = PRESETS.iter().position(|(p, _)| p == preset).unwrap();
+        let floor = models().iter().find(|(m, _)| m == model).unwrap().1[preset_at];
         let share = t.same_way as f64 / t.compared as f64;
         assert!(
             share >= floor,

@@ -73,7 +73,7 @@ impl std::str::FromStr for ModelKind {
 pub(crate) fn model(kind: ModelKind, storage: &SeekStorage) -> Box<dyn CostModel + '_> {
     match kind {
         ModelKind::Postgres => Box::new(super::pg::Postgres {
-            settings: storage.pg_settings.borrow().clone(),
+            settings: *storage.pg_settings.borrow(),
             cache: &storage.pg_stats,
             vacuumed: storage.pg_vacuumed.get(),
         }),

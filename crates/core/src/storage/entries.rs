@@ -9,6 +9,9 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
+/// A key range as its encoded bounds.
+pub(crate) type ByteSpan = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+
 use super::keycode::IndexKey;
 use super::memory;
 use super::offsets::Ends;
@@ -756,11 +759,7 @@ impl Entries {
 
     /// The entries of `spans` (bounds that do not cross, in storage order),
     /// lazily, span after span; all reversed when asked.
-    pub(crate) fn spans(
-        &self,
-        mut spans: Vec<(Bound<Vec<u8>>, Bound<Vec<u8>>)>,
-        reverse: bool,
-    ) -> EntryIter<'_> {
+    pub(crate) fn spans(&self, mut spans: Vec<ByteSpan>, reverse: bool) -> EntryIter<'_> {
         if reverse {
             spans.reverse();
         }
