@@ -50,7 +50,8 @@ fn load(args: &DatasetArgs) -> Result<(Dataset, Engine, String), String> {
         scale: args.scale(),
     });
     let generated = started.elapsed();
-    let engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    args.configure(&mut engine)?;
     let summary = format!(
         "scale {}, seed {}: generated in {:.0} ms; loaded with {} indexes in {:.0} ms",
         args.scale(),

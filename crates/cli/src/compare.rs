@@ -107,6 +107,7 @@ pub fn compare(args: &CompareArgs) -> Result<(), String> {
     }
     let mut engine = seekscan_core::engine::Engine::load_owned(dataset, &mut |_, _, _| {})
         .map_err(|e| e.to_string())?;
+    args.dataset.configure(&mut engine)?;
     let sets = [
         engine
             .index_set(&args.configs.a)

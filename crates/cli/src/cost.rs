@@ -42,6 +42,7 @@ pub fn cost(args: &CostArgs) -> Result<(), String> {
     });
     let params = patterns::params_for(&dataset, true);
     let mut engine = Engine::load_owned(dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    args.dataset.configure(&mut engine)?;
     let a = engine
         .index_set(&args.against)
         .map_err(|e| format!("--against: {e}"))?;

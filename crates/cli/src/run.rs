@@ -74,6 +74,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         return Err("--repeat: only queries repeat; a statement that writes runs once".into());
     }
     let mut engine = load_engine(args.dataset.seed, args.dataset.scale())?;
+    args.dataset.configure(&mut engine)?;
     let visible = engine
         .index_set(&args.indexes)
         .map_err(|e| format!("--indexes: {e}"))?;

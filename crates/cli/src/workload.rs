@@ -79,6 +79,7 @@ pub fn workload(args: &WorkloadArgs) -> Result<(), String> {
     };
     let dataset = generator::generate(&spec_data);
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).map_err(|e| e.to_string())?;
+    args.dataset.configure(&mut engine)?;
     let names = |spec: &str| workload::index_names(&engine, spec).map_err(|e| e.to_string());
     let plan = RepeatPlan {
         wanted: args.repeat,

@@ -162,7 +162,13 @@ impl PlanNode {
             node.rejected = choice.rejected.clone();
             node.node = Some(choice.node);
             node.indexes = choice.indexes.clone();
-            node.cost = Some([choice.startup_cost, choice.cost]);
+            node.cost = Some(match choice.scan_estimate {
+                Some([startup, total, _]) => [startup, total],
+                None => [choice.startup_cost, choice.cost],
+            });
+            if let Some([_, _, rows]) = choice.scan_estimate {
+                node.est_rows = Some(rows);
+            }
             node.model = Some(choice.model);
             if !choice.filter.is_empty() {
                 *node = PlanNode {
@@ -177,6 +183,12 @@ impl PlanNode {
         let early_stop = tables
             .iter()
             .any(|t| t.early_stop || t.children.iter().any(|c| c.early_stop));
+        // The statement's own estimate, for one table read: its path with
+        // the Sort and LIMIT above it, as the model compared them.
+        let statement_cost = match choices {
+            [only] => Some([only.startup_cost, only.cost]),
+            _ => None,
+        };
         let mut root = PlanNode {
             op: "Query".to_owned(),
             kind: NodeKind::Query,
@@ -203,6 +215,7 @@ impl PlanNode {
                 ..PlanNode::default()
             };
         }
+        root.cost = statement_cost;
         root
     }
 
@@ -339,7 +352,17 @@ impl PlanNode {
                     .clone()
                     .unwrap_or_else(|| "full scan".to_owned()),
             };
-            out.push_str(&format!(" {table}: {path}"));
+            match (self.node, self.model) {
+                (Some(node), Some(ModelKind::Postgres)) => {
+                    let using = match (node, self.indexes.as_slice()) {
+                        (ScanNode::SeqScan, _) | (_, []) => String::new(),
+                        (ScanNode::BitmapHeapScan, all) => format!(" via {}", all.join(" + ")),
+                        (_, [first, ..]) => format!(" using {first}"),
+                    };
+                    out.push_str(&format!(" {}{using} on {table}", node.label()));
+                }
+                _ => out.push_str(&format!(" {table}: {path}")),
+            }
             if let Some(key) = &self.seek_key {
                 out.push_str(&format!(" [{key}]"));
             }
@@ -363,8 +386,16 @@ impl PlanNode {
         if self.op == "Limit" && self.early_stop {
             out.push_str(" (stops the scan early)");
         }
-        if let Some(est) = self.est_rows {
-            out.push_str(&format!(" (est. rows {est:.0})"));
+        match (self.cost, self.model) {
+            (Some([startup, total]), Some(ModelKind::Postgres)) => {
+                let rows = self.est_rows.map_or(String::new(), |r| format!(" rows={r:.0}"));
+                out.push_str(&format!(" (cost={startup:.2}..{total:.2}{rows})"));
+            }
+            _ => {
+                if let Some(est) = self.est_rows {
+                    out.push_str(&format!(" (est. rows {est:.0})"));
+                }
+            }
         }
         if let Some(actual) = self.actual_rows {
             out.push_str(&format!(" (actual rows {actual})"));

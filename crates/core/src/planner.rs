@@ -70,6 +70,10 @@ pub struct TableChoice {
     /// The model's cost before the first row.
     #[serde(default)]
     pub startup_cost: f64,
+    /// The scan's own startup cost, total cost and rows, before any Sort
+    /// or LIMIT above it (PostgreSQL's model).
+    #[serde(default)]
+    pub scan_estimate: Option<[f64; 3]>,
     pub seek_key: Option<String>,
     /// The seek's key columns and their bounds, as facts.
     #[serde(default)]
@@ -95,7 +99,14 @@ impl Planner for SeekStorage {
         let names = Names::of(&statement);
         names.check(&schema_map)?;
         let statement = plan_schemaless(&schema_map, statement)?;
-        let statement = plan_primary_key(&schema_map, statement);
+        // PostgreSQL weighs its primary key against every other path (a
+        // table of one page is read whole): under its model the WHERE
+        // clause keeps `id = …`, the model decides, and the storage seeks
+        // the key itself when it chooses so.
+        let statement = match self.model.get() {
+            ModelKind::Postgres => statement,
+            _ => plan_primary_key(&schema_map, statement),
+        };
         let statement = plan_hash_join(&schema_map, statement);
         let statement = plan_aggregate(statement);
         self.choices.borrow_mut().clear();
@@ -352,6 +363,7 @@ impl Pass<'_> {
             node: ScanNode::IndexScan,
             indexes: vec![pkey],
             startup_cost: priced.map_or(0.0, |c| c.startup),
+            scan_estimate: priced.and_then(|c| c.scan),
             seek_key: None,
             seek: Vec::new(),
             index_conditions: conjuncts.iter().map(|c| c.text.clone()).collect(),
@@ -374,6 +386,7 @@ impl Pass<'_> {
         order_by: &[OrderByExprPlan],
         limit: Option<u64>,
     ) -> bool {
+        let kind = self.storage.model.get();
         let primary_key_lookup = matches!(source.access, TableAccessPlan::PrimaryKey { .. });
         if !matches!(source.access, TableAccessPlan::FullScan) && !primary_key_lookup {
             return false;
@@ -406,7 +419,6 @@ impl Pass<'_> {
             limit,
             needed: self.needed,
         };
-        let kind = self.storage.model.get();
         let model = model::model(kind, self.storage);
         let candidates = model.candidates(table, &query, &self.storage.visible.borrow());
         if primary_key_lookup {
@@ -453,6 +465,7 @@ impl Pass<'_> {
             node: chosen.node,
             indexes: chosen.indexes.clone(),
             startup_cost: chosen.startup,
+            scan_estimate: chosen.scan,
             seek_key: chosen.seek_key.clone(),
             seek: chosen.seek.clone(),
             index_conditions,

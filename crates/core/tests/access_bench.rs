@@ -1,6 +1,6 @@
 //! How a bitmap AND of two indexes compares with the better single index
 //! seek (its rows looked up and the other condition checked on them) at
-//! 100,000 rows. Not a timed test: it prints what it measured. Run with
+//! 100,000 rows (#19). Not a timed test: it prints what it measured. Run with
 //! `cargo test --release -p seekscan-core --test access_bench -- --ignored --nocapture`.
 use gluesql_core::data::Value;
 use gluesql_core::store::Index;

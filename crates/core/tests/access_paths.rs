@@ -521,12 +521,17 @@ impl KeyRead {
     }
 }
 
+/// A bitmap tree, its recheck and the columns it decodes.
+type BitmapRead = (Tree, Vec<Check>, Option<Vec<usize>>);
+/// A primary-key read, backwards or not, its filter and columns.
+type PrimaryKeyRead = (KeyRead, bool, Vec<Check>, Option<Vec<usize>>);
+
 /// Every access kind against the model, on the fixture as it stands.
 #[allow(clippy::type_complexity)]
 fn assert_reads(
     fixture: &Fixture,
-    trees: &[(Tree, Vec<Check>, Option<Vec<usize>>)],
-    keys: &[(KeyRead, bool, Vec<Check>, Option<Vec<usize>>)],
+    trees: &[BitmapRead],
+    keys: &[PrimaryKeyRead],
 ) -> Result<(), TestCaseError> {
     fixture.assert_model();
     for (tree, checks, columns) in trees {

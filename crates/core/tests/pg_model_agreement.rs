@@ -180,7 +180,7 @@ fn our_way(db: &mut Database, sql: &str) -> (Way, f64) {
         indexes.push(format!("{table}_pkey"));
     }
     indexes.sort();
-    let cost = node.cost.map_or(0.0, |c| c[1]);
+    let cost = outcome.plan.cost.map_or(0.0, |c| c[1]);
     (Way { kind, indexes }, cost)
 }
 

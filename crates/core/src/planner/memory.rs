@@ -116,6 +116,7 @@ impl Pricing<'_, '_> {
             early_stop: self.query.limit.is_some() && !needs_sort,
             matches: None,
             est_rows: read,
+            scan: None,
             startup: 0.0,
             cost: read + if needs_sort { self.sort_cost(out) } else { 0.0 },
         }
@@ -224,6 +225,7 @@ impl Pricing<'_, '_> {
             early_stop: sorted && self.query.limit.is_some(),
             matches: counted.map(|_| matched * residual),
             est_rows: read,
+            scan: None,
             startup: seeks,
             cost: seeks + read * per_row + sort,
         }

@@ -78,6 +78,9 @@ pub(crate) struct Candidate {
     pub(crate) matches: Option<f64>,
     /// Rows the path reads (the in-memory model) or returns (PostgreSQL's).
     pub(crate) est_rows: f64,
+    /// The scan's own estimate before any Sort or LIMIT above it, where
+    /// the model prices nodes as PostgreSQL does: startup, total, rows.
+    pub(crate) scan: Option<[f64; 3]>,
     /// The cost before the first row, in the model's units.
     pub(crate) startup: f64,
     /// The cost of the whole read (and sort, and LIMIT's share), in the

@@ -9,14 +9,14 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
-/// A key range as its encoded bounds.
-pub(crate) type ByteSpan = (Bound<Vec<u8>>, Bound<Vec<u8>>);
-
 use super::keycode::IndexKey;
 use super::memory;
 use super::offsets::Ends;
 
 /// Encoded key bytes and INCLUDE cells, in index order.
+/// A key range in encoded bytes.
+pub(crate) type Span = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+
 pub(crate) type EntryIter<'a> = Box<dyn Iterator<Item = (&'a [u8], &'a [u8])> + 'a>;
 
 /// Writes held apart before the vector is rebuilt: enough that a rebuild
@@ -759,7 +759,7 @@ impl Entries {
 
     /// The entries of `spans` (bounds that do not cross, in storage order),
     /// lazily, span after span; all reversed when asked.
-    pub(crate) fn spans(&self, mut spans: Vec<ByteSpan>, reverse: bool) -> EntryIter<'_> {
+    pub(crate) fn spans(&self, mut spans: Vec<Span>, reverse: bool) -> EntryIter<'_> {
         if reverse {
             spans.reverse();
         }

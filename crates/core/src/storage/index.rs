@@ -50,8 +50,7 @@ fn cell(starts: &[usize], column: usize) -> Result<(usize, usize)> {
     }
 }
 
-/// A key range in encoded bytes.
-pub(crate) type Span = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+pub(crate) use super::entries::Span;
 
 fn as_ref(bound: &Bound<Vec<u8>>) -> Bound<&[u8]> {
     match bound {

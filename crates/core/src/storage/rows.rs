@@ -11,8 +11,7 @@ use std::ops::Bound;
 use gluesql_core::data::Key;
 use gluesql_core::error::Result;
 
-use super::entries::{sort_order, Entries, EntryIter, Packed};
-use super::index::Span;
+use super::entries::{sort_order, Entries, EntryIter, Packed, Span};
 use super::keycode::{self, IndexKey};
 
 #[derive(Debug, Default, Clone)]

@@ -96,11 +96,13 @@ pub(super) fn paths(rel: &Rel, visible: &IndexSet) -> Option<Base> {
             early_stop: false,
             matches: None,
             est_rows: cost.rows,
+            scan: None,
             startup: cost.startup,
             cost: cost.total,
         },
         cost,
         pathkeys: Vec::new(),
+        presorted: 0,
     })
 }
 

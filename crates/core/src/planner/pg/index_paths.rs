@@ -13,10 +13,8 @@ use crate::storage::access::AccessSpec;
 use crate::storage::index::SecondaryIndex;
 
 pub(super) fn all(rel: &Rel, visible: &IndexSet) -> Vec<Base> {
+    // Newest index first, the primary key (created with the table) last.
     let mut out = Vec::new();
-    if let Some(pkey) = &rel.pg.pkey {
-        out.extend(primary_key(rel, pkey));
-    }
     for (name, btree) in &rel.pg.indexes {
         let Some(index) = rel.table.indexes.get(name) else {
             continue;
@@ -24,6 +22,9 @@ pub(super) fn all(rel: &Rel, visible: &IndexSet) -> Vec<Base> {
         if visible.contains(name) {
             out.extend(secondary(rel, index, btree));
         }
+    }
+    if let Some(pkey) = &rel.pg.pkey {
+        out.extend(primary_key(rel, pkey));
     }
     out
 }
@@ -104,7 +105,20 @@ fn priced(
 fn secondary(rel: &Rel, index: &SecondaryIndex, btree: &BtreeIndex) -> Option<Base> {
     let (clauses, used) = index_clauses(rel, &index.key_columns);
     let path = rel.query.seek_path(index, usize::MAX);
-    let gives_order = rel.query.needs_sort() && path.sorted;
+    let key_order: Vec<(usize, bool)> = index
+        .key_columns
+        .iter()
+        .zip(&index.def.keys)
+        .map(|(&c, k)| (c, !k.desc))
+        .collect();
+    let presorted = presorted_keys(rel, &key_order);
+    let full = rel.query.order.as_ref().map_or(0, Vec::len);
+    let gives_order = rel.query.needs_sort() && presorted == full && full > 0;
+    let partial = if rel.query.needs_sort() && !gives_order {
+        presorted
+    } else {
+        0
+    };
     let held: Vec<usize> = index
         .key_columns
         .iter()
@@ -142,6 +156,7 @@ fn secondary(rel: &Rel, index: &SecondaryIndex, btree: &BtreeIndex) -> Option<Ba
             early_stop: path.sorted && rel.query.limit.is_some(),
             matches: None,
             est_rows: cost.rows,
+            scan: None,
             startup: cost.startup,
             cost: cost.total,
         },
@@ -151,7 +166,43 @@ fn secondary(rel: &Rel, index: &SecondaryIndex, btree: &BtreeIndex) -> Option<Ba
         } else {
             Vec::new()
         },
+        presorted: partial,
     })
+}
+
+/// How many leading ORDER BY keys reading the index (forwards or
+/// backwards) gives, as PostgreSQL's pathkeys see it: the index's own key
+/// columns only, columns fixed by an equality dropped from both sides.
+fn presorted_keys(rel: &Rel, key_order: &[(usize, bool)]) -> usize {
+    let Some(order) = rel.query.order.as_ref() else {
+        return 0;
+    };
+    let fixed: Vec<usize> = rel
+        .quals
+        .iter()
+        .filter_map(|c| match c {
+            Clause::Eq { column, .. } => Some(*column),
+            _ => None,
+        })
+        .collect();
+    let mut index = key_order.iter().filter(|(c, _)| !fixed.contains(c));
+    let mut flipped = None;
+    let mut count = 0;
+    for (column, asc) in order {
+        if fixed.contains(column) {
+            count += 1;
+            continue;
+        }
+        let Some((index_column, index_asc)) = index.next() else {
+            break;
+        };
+        let flip = asc != index_asc;
+        if index_column != column || *flipped.get_or_insert(flip) != flip {
+            break;
+        }
+        count += 1;
+    }
+    count
 }
 
 /// Whether reading the table in primary-key order gives the ORDER BY
@@ -197,6 +248,7 @@ fn primary_key(rel: &Rel, btree: &BtreeIndex) -> Option<Base> {
             early_stop: order.is_some() && rel.query.limit.is_some(),
             matches: None,
             est_rows: cost.rows,
+            scan: None,
             startup: cost.startup,
             cost: cost.total,
         },
@@ -206,6 +258,7 @@ fn primary_key(rel: &Rel, btree: &BtreeIndex) -> Option<Base> {
         } else {
             Vec::new()
         },
+        presorted: 0,
     })
 }
 

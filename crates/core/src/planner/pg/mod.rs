@@ -32,6 +32,9 @@ pub(super) struct Base {
     pub(super) candidate: Candidate,
     pub(super) cost: PathCost,
     pub(super) pathkeys: PathKeys,
+    /// Leading ORDER BY keys the path's order gives (an Incremental Sort
+    /// finishes the rest).
+    pub(super) presorted: usize,
 }
 
 /// What every path of one table is priced against.
@@ -105,11 +108,13 @@ fn seq_scan(rel: &Rel) -> Base {
             early_stop: false,
             matches: None,
             est_rows: cost.rows,
+            scan: None,
             startup: cost.startup,
             cost: cost.total,
         },
         cost,
         pathkeys: Vec::new(),
+        presorted: 0,
     }
 }
 
@@ -146,19 +151,13 @@ fn finish(rel: &Rel, bases: Vec<Base>) -> Vec<Named> {
     for i in order {
         let base = bases[i].take().expect("each path once");
         let mut c = base.candidate;
+        c.scan = Some([base.cost.startup, base.cost.total, base.cost.rows]);
         c.startup = finals[i].startup;
         c.cost = finals[i].total;
         let index = c.indexes.first().cloned();
-        let result = if i == best || kept.contains(&i) {
-            Ok(c)
-        } else {
-            Err(format!(
-                "{}: cost {:.2}..{:.2}, dropped as PostgreSQL's add_path would (a kept path is as cheap or cheaper)",
-                c.node.label(),
-                finals[i].startup,
-                finals[i].total
-            ))
-        };
+        // A path add_path dropped is still priced: the plan lists it with
+        // its cost beside the chosen one.
+        let result = Ok(c);
         named.push((index, result));
     }
     named
@@ -184,15 +183,57 @@ fn rel_width(stats: &TableStats, columns: &[usize]) -> f64 {
 fn final_cost(rel: &Rel, base: &Base) -> PathCost {
     let q = rel.query;
     let limit = q.limit.map(|l| l as f64);
-    let sorted = base.candidate.sorted || !q.needs_sort();
+    // PostgreSQL's view of the order (the path's pathkeys), not the
+    // storage's: an index of ours also orders by the row key.
+    let sorted = !q.needs_sort() || !base.pathkeys.is_empty();
+    let columns: Vec<usize> = (0..q.column_names.len())
+        .filter(|&i| q.needed.is_none_or(|n| n.contains(q.column_names[i])))
+        .collect();
+    let width = rel_width(&rel.stats, &columns);
     let cost = if sorted {
         base.cost
+    } else if base.presorted > 0 {
+        let order = q.order.as_deref().unwrap_or_default();
+        let presorted: Vec<usize> = order[..base.presorted].iter().map(|(c, _)| *c).collect();
+        incremental_sort(rel, &base.cost, &presorted, width, limit)
     } else {
-        let columns: Vec<usize> = (0..q.column_names.len())
-            .filter(|&i| q.needed.is_none_or(|n| n.contains(q.column_names[i])))
-            .collect();
-        let width = rel_width(&rel.stats, &columns);
         costsize::sort(rel.s, &base.cost, width, limit)
     };
     costsize::limit(&cost, None, limit)
+}
+
+/// `cost_incremental_sort`: the input arrives ordered by `presorted`; each
+/// group of equal presorted keys is sorted on its own.
+fn incremental_sort(
+    rel: &Rel,
+    input: &PathCost,
+    presorted: &[usize],
+    width: f64,
+    limit: Option<f64>,
+) -> PathCost {
+    let s = rel.s;
+    let tuples = input.rows.max(2.0);
+    let groups = costsize::estimate_num_groups(&rel.stats, presorted, tuples);
+    let group_tuples = tuples / groups;
+    let input_run = input.total - input.startup;
+    let group_input_run = input_run / groups;
+    // `cost_tuplesort` of one group: a sort of an input that costs nothing.
+    let empty = PathCost {
+        startup: 0.0,
+        total: 0.0,
+        rows: group_tuples,
+    };
+    let group = costsize::sort(s, &empty, width, limit);
+    let (group_startup, group_run) = (group.startup, group.total - group.startup);
+    let startup = group_startup + input.startup + group_input_run;
+    let run = group_run
+        + (group_run + group_startup) * (groups - 1.0)
+        + group_input_run * (groups - 1.0)
+        + s.cpu_tuple_cost * tuples
+        + 2.0 * s.cpu_tuple_cost * groups;
+    PathCost {
+        startup,
+        total: startup + run,
+        rows: input.rows,
+    }
 }

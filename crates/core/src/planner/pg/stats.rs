@@ -28,7 +28,9 @@ pub(crate) struct PgTable {
     pub(crate) stats: TableStats,
     /// The primary key's index (`<table>_pkey`), when the table has one.
     pub(crate) pkey: Option<BtreeIndex>,
-    /// Each secondary index by name, in creation order.
+    /// Each secondary index by name, newest first: the order of
+    /// PostgreSQL's `rel->indexlist` (`get_relation_info` prepends each
+    /// index of the OID-ordered list), which decides between equal paths.
     pub(crate) indexes: Vec<(String, BtreeIndex)>,
     rows_at_analyze: usize,
     writes_at_analyze: u64,
@@ -136,6 +138,7 @@ fn analyze_table(name: &str, table: &Table) -> PgTable {
     let names = creation_order(table);
     let indexes = names
         .iter()
+        .rev()
         .filter_map(|n| table.indexes.get(n).map(|i| (n, i)))
         .map(|(n, index)| {
             let def = BtreeDef {

@@ -28,23 +28,14 @@ impl<'a> RowSet<'a> {
     /// The keys in both.
     pub(crate) fn and(self, other: &RowSet<'a>) -> Self {
         let (mut a, b) = (self.0, &other.0);
+        // Both ascend: one pass over each.
         let mut at = 0;
-        let mut kept = 0;
-        for i in 0..a.len() {
-            let key = a[i];
-            while at < b.len() && b[at] < key {
+        a.retain(|key| {
+            while at < b.len() && b[at] < *key {
                 at += 1;
             }
-            if at == b.len() {
-                break;
-            }
-            if b[at] == key {
-                a[kept] = key;
-                kept += 1;
-                at += 1;
-            }
-        }
-        a.truncate(kept);
+            at < b.len() && b[at] == *key
+        });
         Self(a)
     }
 
