@@ -19,6 +19,7 @@ pub mod notices;
 pub mod pattern_picker;
 pub mod plan_text;
 pub mod plan_tree;
+pub mod planner_picker;
 pub mod query_panel;
 pub mod result_pane;
 pub mod results_panel;

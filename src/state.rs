@@ -283,6 +283,8 @@ pub enum Action {
     },
     /// The index costs of A and B were asked for.
     CostSent,
+    /// Another model plans (the link keeps it).
+    SetPlanner(seekscan_core::planner::choice::PlannerChoice),
 }
 
 impl Reducible for AppState {
@@ -310,6 +312,11 @@ impl Reducible for AppState {
             Action::SetConfig { slot, indexes } => next.experiment.set_config(slot, indexes),
             Action::SetRepetitions(n) => next.experiment.repetitions = n,
             Action::SetBudget(ms) => next.experiment.budget_ms = ms,
+            Action::SetPlanner(choice) => {
+                next.experiment.planner = choice;
+                // Costs and counters were measured under the old model.
+                next.costs = CostState::default();
+            }
             Action::Stop => {
                 if matches!(next.pending, Some((_, Purpose::Query(_)))) {
                     next.pending = None;
@@ -451,7 +458,7 @@ fn loading(state: &mut AppState, response: Response) {
             state.waiting_for = None;
             crate::components::workload_view::answered(state, report)
         }
-        Response::Ran(_) | Response::Repeated(_) => {}
+        Response::Ran(_) | Response::Repeated(_) | Response::PlannerSet(_) => {}
     }
 }
 

@@ -67,6 +67,7 @@ pub fn use_engine(state: &UseReducerHandle<AppState>) -> Engine {
     let spawned = engine.clone();
     let experiment = &state.experiment;
     let load = load_request(experiment, experiment.seed, experiment.scale);
+    let planner = experiment.planner;
     use_effect_with(state.worker_generation, move |generation| {
         let generation = *generation;
         let channel = format!("seekscan-engine-{}-{generation}", js_sys::Math::random());
@@ -95,6 +96,8 @@ pub fn use_engine(state: &UseReducerHandle<AppState>) -> Engine {
             })
         });
         client.send(Request::Watch { channel });
+        // Before the load: the engine it builds plans with this model.
+        client.send(Request::SetPlanner(planner));
         client.send(load);
         *spawned.borrow_mut() = Some((client, watch));
     });

@@ -1,4 +1,5 @@
 //! What the panels ask the engine for, as callbacks.
+use seekscan_core::planner::choice::PlannerChoice;
 use seekscan_core::protocol::{Config, Request, Slot};
 use yew::prelude::*;
 
@@ -14,6 +15,9 @@ pub struct Handlers {
     pub on_regenerate: Callback<(usize, u64)>,
     /// Sends a request whose answer no run waits for (costs, usage).
     pub on_request: Callback<Request>,
+    /// Another model plans from now on: the worker is told, and the query
+    /// the panes show runs again on both configurations.
+    pub on_planner: Callback<PlannerChoice>,
 }
 
 pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers {
@@ -42,6 +46,22 @@ pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers
     };
     // A toggle changes one configuration and re-runs the query the panes
     // show on that configuration only; the data is not rebuilt.
+    let on_planner = {
+        let (state, engine, run_on) = (state.clone(), engine.clone(), run_on.clone());
+        Callback::from(move |choice: PlannerChoice| {
+            send(&engine, Request::SetPlanner(choice));
+            state.dispatch(Action::SetPlanner(choice));
+            if let Some(sql) = state.shown_sql.clone() {
+                let configs = Slot::BOTH
+                    .map(|slot| Config {
+                        slot,
+                        indexes: state.config(slot),
+                    })
+                    .to_vec();
+                run_on.emit((sql, configs));
+            }
+        })
+    };
     let on_toggle = {
         let state = state.clone();
         Callback::from(move |(slot, index, visible): (Slot, String, bool)| {
@@ -78,6 +98,7 @@ pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers
         on_catalog,
         on_regenerate,
         on_request,
+        on_planner,
     }
 }
 

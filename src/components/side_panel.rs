@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::app::handlers::Handlers;
 use crate::components::dataset_panel::DatasetPanel;
 use crate::components::index_panel::IndexPanel;
+use crate::components::planner_picker::PlannerPicker;
 use crate::state::AppState;
 use seekscan_core::protocol::Slot;
 
@@ -12,7 +13,8 @@ pub struct SidePanelProps {
     pub handlers: Handlers,
 }
 
-/// The dataset (scale, seed, memory) and the indexes with their A/B toggles.
+/// The dataset (scale, seed, memory), the model that plans, and the
+/// indexes with their A/B toggles.
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let SidePanelProps { state, handlers } = props;
@@ -28,6 +30,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 status={state.status.clone()} dataset={state.dataset.clone()} worker_memory={state.worker_memory}
                 background={state.background.clone()}
                 on_regenerate={handlers.on_regenerate.clone()} />
+            <PlannerPicker choice={state.experiment.planner} busy={state.busy()}
+                on_change={handlers.on_planner.clone()} />
             <IndexPanel indexes={state.indexes().to_vec()} {tables}
                 building={state.dataset.as_ref().map(|d| d.pending_indexes.clone()).unwrap_or_default()} config_a={state.config(Slot::A)}
                 config_b={state.config(Slot::B)} busy={state.busy()} on_toggle={handlers.on_toggle.clone()}

@@ -2,9 +2,9 @@
 use clap::Args;
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::engine::Engine;
+use seekscan_core::experiment::{DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE};
 use seekscan_core::pg15::PgSettings;
 use seekscan_core::planner::ModelKind;
-use seekscan_core::experiment::{DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE};
 
 /// The two configurations a comparison runs under.
 #[derive(Args)]

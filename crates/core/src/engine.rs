@@ -332,6 +332,13 @@ impl Engine {
         self.glue.storage.set_model(model);
     }
 
+    /// The model, PostgreSQL's settings and its visibility assumption at once.
+    pub fn set_planner(&mut self, choice: &crate::planner::choice::PlannerChoice) {
+        self.set_model(choice.model);
+        self.set_pg_settings(choice.pg);
+        self.glue.storage.set_pg_vacuumed(choice.vacuumed);
+    }
+
     /// PostgreSQL's settings for its model (`random_page_cost`, …).
     pub fn set_pg_settings(&mut self, settings: crate::pg15::PgSettings) {
         self.glue.storage.set_pg_settings(settings);

@@ -63,6 +63,9 @@ pub struct Experiment {
     /// link has no SQL or pattern of its own.
     #[serde(default)]
     pub lesson: Option<String>,
+    /// Which model plans, and PostgreSQL's settings (`planner=`, `pg.…=`).
+    #[serde(default)]
+    pub planner: crate::planner::choice::PlannerChoice,
 }
 
 impl Default for Experiment {
@@ -80,6 +83,7 @@ impl Default for Experiment {
             weights: Weights::default(),
             indexes: Vec::new(),
             lesson: None,
+            planner: Default::default(),
         }
     }
 }
@@ -223,6 +227,9 @@ impl Experiment {
         if !self.weights.is_default() {
             query.append_pair(weights::PARAM, &self.weights.to_param());
         }
+        for (key, value) in self.planner.to_pairs() {
+            query.append_pair(&key, &value);
+        }
         query.finish()
     }
 
@@ -340,6 +347,7 @@ impl Experiment {
                 self.weights =
                     Weights::from_param(value).map_err(|e| format!("{e}; opened equal weights"))?
             }
+            other if self.planner.read_pair(other, value)? => {}
             other => {
                 if let Some(name) = other.strip_prefix(PARAM_PREFIX) {
                     self.params.insert(name.to_owned(), value.to_owned());

@@ -388,7 +388,9 @@ impl PlanNode {
         }
         match (self.cost, self.model) {
             (Some([startup, total]), Some(ModelKind::Postgres)) => {
-                let rows = self.est_rows.map_or(String::new(), |r| format!(" rows={r:.0}"));
+                let rows = self
+                    .est_rows
+                    .map_or(String::new(), |r| format!(" rows={r:.0}"));
                 out.push_str(&format!(" (cost={startup:.2}..{total:.2}{rows})"));
             }
             _ => {

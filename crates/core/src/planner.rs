@@ -4,6 +4,7 @@
 //! the reasoning (chosen path, every rejected candidate) is recorded.
 //! The WHERE filter always stays: the executor re-checks every row, so
 //! results never depend on the index.
+pub mod choice;
 mod columns;
 mod conditions;
 mod memory;

@@ -30,6 +30,9 @@ pub enum Request {
         scale: usize,
         indexes: Vec<String>,
     },
+    /// Plan every later statement (runs, repetitions, the workload, index
+    /// costs) with this model and these settings; answered `PlannerSet`.
+    SetPlanner(crate::planner::choice::PlannerChoice),
     /// Run one statement under each configuration, `repetitions` times each.
     /// CREATE/DROP INDEX and writes run once, whatever the configurations.
     Run {
@@ -116,6 +119,8 @@ pub enum Response {
     /// A request is held until indexes still being built in the background
     /// are there; its answer follows once they are.
     Waiting(WaitingReport),
+    /// The model that plans from now on.
+    PlannerSet(crate::planner::choice::PlannerChoice),
     /// Indexes built in the background were installed (or built here).
     IndexesBuilt(BuiltReport),
 }

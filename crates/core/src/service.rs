@@ -21,6 +21,8 @@ pub struct Service {
     engine: Option<Engine>,
     /// Indexes built in another worker, and the requests waiting for them.
     background: held::Background,
+    /// The model that plans, kept across loads.
+    planner: crate::planner::choice::PlannerChoice,
 }
 
 /// GlueSQL's messages as a reader wants them: the parser's own text (with
@@ -144,6 +146,7 @@ impl Service {
         Self {
             engine: None,
             background: held::Background::new(builder),
+            planner: Default::default(),
         }
     }
 
@@ -154,6 +157,13 @@ impl Service {
         match request {
             // The worker itself handles this one (its panic hook).
             Request::Watch { .. } => {}
+            Request::SetPlanner(choice) => {
+                self.planner = choice;
+                if let Some(engine) = self.engine.as_mut() {
+                    engine.set_planner(&choice);
+                }
+                emit(Response::PlannerSet(choice));
+            }
             Request::Load { seed, scale } => match self.load(seed, scale, emit) {
                 Ok(info) => {
                     emit(Response::Loaded(info));
@@ -310,7 +320,7 @@ impl Service {
         };
         let loaded =
             Engine::generate_and_load_deferring(&spec, &later, &mut observe, &mut progress);
-        let (engine, _) = loaded.map_err(|e| {
+        let (mut engine, _) = loaded.map_err(|e| {
             self.background.cancel();
             e.to_string()
         })?;
@@ -336,6 +346,7 @@ impl Service {
             unbuilt_indexes: Vec::new(),
             pending_indexes: engine.storage().pending_indexes(),
         };
+        engine.set_planner(&self.planner);
         self.engine = Some(engine);
         Ok(info)
     }

@@ -26,6 +26,14 @@ pub enum ModelKind {
 }
 
 impl ModelKind {
+    /// The name `--planner` and a link's `planner=` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+            Self::Memory => "memory",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Postgres => "PostgreSQL 15",

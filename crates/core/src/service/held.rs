@@ -50,7 +50,8 @@ fn reads(request: &Request) -> Reads<'_> {
         | Request::Load { .. }
         | Request::LoadWithIndexes { .. }
         | Request::Usage
-        | Request::ResetUsage => Reads::Nothing,
+        | Request::ResetUsage
+        | Request::SetPlanner(_) => Reads::Nothing,
     }
 }
 
@@ -247,6 +248,7 @@ fn refuse(request: Request, message: &str, emit: &mut dyn FnMut(Response)) {
         | Request::Load { .. }
         | Request::LoadWithIndexes { .. }
         | Request::Usage
-        | Request::ResetUsage => {}
+        | Request::ResetUsage
+        | Request::SetPlanner(_) => {}
     }
 }
