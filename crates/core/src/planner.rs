@@ -11,6 +11,7 @@ mod model;
 mod pushdown;
 mod query;
 mod selectivity;
+mod sqlite;
 
 use std::collections::BTreeSet;
 
@@ -41,7 +42,7 @@ use model::split_choice;
 pub use model::ModelKind;
 use pushdown::{all_of, translatable};
 use query::Query;
-pub use query::ScanNode;
+pub use query::{ScanNode, StandIn, Unsupported};
 
 /// The conditions handed to the storage, as SQL text.
 #[derive(Default)]
@@ -84,6 +85,10 @@ pub struct TableChoice {
     pub est_rows: f64,
     pub cost: f64,
     pub rejected: Vec<RejectedCandidate>,
+    /// The path the model chose, when the storage runs another in its
+    /// place (see `StandIn`).
+    #[serde(default)]
+    pub stand_in: Option<StandIn>,
 }
 
 impl Planner for SeekStorage {
@@ -413,6 +418,7 @@ impl Pass<'_> {
             est_rows: chosen.est_rows,
             cost: chosen.cost,
             rejected,
+            stand_in: chosen.stand_in.clone(),
         });
         if let Some(spec) = &spec {
             source.access = TableAccessPlan::Index {

@@ -118,6 +118,7 @@ impl Pricing<'_, '_> {
             est_rows: read,
             startup: 0.0,
             cost: read + if needs_sort { self.sort_cost(out) } else { 0.0 },
+            stand_in: None,
         }
     }
 
@@ -226,6 +227,7 @@ impl Pricing<'_, '_> {
             est_rows: read,
             startup: seeks,
             cost: seeks + read * per_row + sort,
+            stand_in: None,
         }
     }
 }

@@ -19,12 +19,31 @@ pub enum ModelKind {
     /// seekscan's own costs of its in-memory storage.
     #[default]
     Memory,
+    /// SQLite's query planner (3.50, as bundled by rusqlite) over
+    /// `sqlite_stat1`/`sqlite_stat4` statistics as ANALYZE leaves them.
+    Sqlite,
 }
 
 impl ModelKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Memory => "seekscan in-memory",
+            Self::Sqlite => "SQLite",
+        }
+    }
+}
+
+impl std::str::FromStr for ModelKind {
+    type Err = String;
+
+    /// A model by name, in any case: `memory`, `sqlite`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "memory" => Ok(Self::Memory),
+            "sqlite" => Ok(Self::Sqlite),
+            _ => Err(format!(
+                "unknown planner model {text:?}: expected memory or sqlite"
+            )),
         }
     }
 }
@@ -54,6 +73,7 @@ pub(crate) trait CostModel {
 pub(crate) fn model(kind: ModelKind) -> Box<dyn CostModel> {
     match kind {
         ModelKind::Memory => Box::new(super::memory::Memory),
+        ModelKind::Sqlite => Box::new(super::sqlite::Sqlite::default()),
     }
 }
 
