@@ -44,8 +44,9 @@ pub(crate) fn add(a: LogEst, b: LogEst) -> LogEst {
     }
 }
 
-/// `sqlite3LogEstToInt`: back to a count.
+/// `sqlite3LogEstToInt`: back to a count (1 for an estimate below one).
 pub(crate) fn to_int(x: LogEst) -> u64 {
+    let x = x.max(0);
     let mut n = (x % 10) as u64;
     let x = x / 10;
     if n >= 5 {
