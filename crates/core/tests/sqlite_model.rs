@@ -40,10 +40,16 @@ impl std::fmt::Display for Choice {
         let access = match &self.access {
             Access::Scan => "SCAN".to_owned(),
             Access::ScanIndex { index, covering } => {
-                format!("SCAN {}INDEX {index}", if *covering { "COVERING " } else { "" })
+                format!(
+                    "SCAN {}INDEX {index}",
+                    if *covering { "COVERING " } else { "" }
+                )
             }
             Access::Search { index, covering } => {
-                format!("SEARCH {}INDEX {index}", if *covering { "COVERING " } else { "" })
+                format!(
+                    "SEARCH {}INDEX {index}",
+                    if *covering { "COVERING " } else { "" }
+                )
             }
             Access::RowidSearch => "SEARCH INTEGER PRIMARY KEY".to_owned(),
             Access::MultiIndexOr => "MULTI-INDEX OR".to_owned(),
@@ -130,7 +136,11 @@ fn executed(choice: &TableChoice) -> Choice {
     }
 }
 
-fn rows_of(engine: &mut Engine, sql: &str, visible: &IndexSet) -> (Vec<Vec<String>>, Vec<TableChoice>) {
+fn rows_of(
+    engine: &mut Engine,
+    sql: &str,
+    visible: &IndexSet,
+) -> (Vec<Vec<String>>, Vec<TableChoice>) {
     let outcome = engine
         .run_with(sql, visible)
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -146,7 +156,12 @@ fn sorted(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
 /// The rows agree: in order when the ORDER BY fixes one; as a multiset
 /// otherwise; under a LIMIT over ties, as many rows, each one SQLite's
 /// statement without the LIMIT returns.
-fn same_rows(query: &ormgen::OrmQuery, db: &rusqlite::Connection, ours: &[Vec<String>], theirs: &[Vec<String>]) -> bool {
+fn same_rows(
+    query: &ormgen::OrmQuery,
+    db: &rusqlite::Connection,
+    ours: &[Vec<String>],
+    theirs: &[Vec<String>],
+) -> bool {
     if query.total_order {
         return ours == theirs;
     }
@@ -173,7 +188,8 @@ fn agree_at(scale: usize, set: &str, seed: u64) -> Tally {
     let mut sql = Vec::new();
     dump::write_dataset(&dataset, &indexes, &mut sql).unwrap();
     let db = rusqlite::Connection::open_in_memory().unwrap();
-    db.execute_batch(std::str::from_utf8(&sql).unwrap()).unwrap();
+    db.execute_batch(std::str::from_utf8(&sql).unwrap())
+        .unwrap();
     let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
     let visible = engine.index_set(set).unwrap();
     let mut tally = Tally {
@@ -247,5 +263,6 @@ fn the_sqlite_model_chooses_what_sqlite_chooses() {
     println!("{}", lines.join("\n"));
     println!("overall: {agreed}/{checked} ({rate:.1}%)");
     assert!(checked >= 500);
-    assert!(rate >= 0.0, "agreement {rate:.1}% under its floor");
+    // Measured 93.9% (1127/1200); the floor sits 2 points under it.
+    assert!(rate >= 91.9, "agreement {rate:.1}% under its floor");
 }

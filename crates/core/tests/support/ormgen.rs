@@ -60,7 +60,14 @@ const MODELS: [Model; 3] = [
             "user_id",
         ],
         time: &["timestamp"],
-        listed: &["id", "customer_id", "action", "entity_id", "timestamp", "user_id"],
+        listed: &[
+            "id",
+            "customer_id",
+            "action",
+            "entity_id",
+            "timestamp",
+            "user_id",
+        ],
     },
     Model {
         table: "upstream_productconfig",
@@ -196,7 +203,11 @@ impl Draw<'_> {
             }
             6 => {
                 let (a, b) = (pick(&mut self.rng), pick(&mut self.rng));
-                let or = format!("({} OR {})", self.equality(model, a), self.equality(model, b));
+                let or = format!(
+                    "({} OR {})",
+                    self.equality(model, a),
+                    self.equality(model, b)
+                );
                 if self.rng.gen_bool(0.5) {
                     vec![self.equality(model, "customer_id"), or]
                 } else {

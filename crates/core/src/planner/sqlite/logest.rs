@@ -31,8 +31,8 @@ pub(crate) fn from_int(x: u64) -> LogEst {
 /// `sqlite3LogEstAdd`: the LogEst of the sum of two counts.
 pub(crate) fn add(a: LogEst, b: LogEst) -> LogEst {
     const STEP: [i16; 32] = [
-        10, 10, 9, 9, 8, 8, 7, 7, 7, 6, 6, 6, 5, 5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2,
-        2, 2, 2,
+        10, 10, 9, 9, 8, 8, 7, 7, 7, 6, 6, 6, 5, 5, 5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2,
+        2, 2,
     ];
     let (high, low) = if a >= b { (a, b) } else { (b, a) };
     if high > low + 49 {

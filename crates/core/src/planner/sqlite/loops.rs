@@ -211,9 +211,7 @@ impl<'a, 'q> Builder<'a, 'q> {
                 (Some((c, _)), true) => vec![*c],
                 (None, true) => break,
             };
-            let held = |c: &usize| {
-                probe.columns.contains(c) || Some(*c) == self.query.primary_key
-            };
+            let held = |c: &usize| probe.columns.contains(c) || Some(*c) == self.query.primary_key;
             if !columns.iter().all(held) {
                 break;
             }
@@ -567,6 +565,11 @@ fn cheaper_proper_subset(x: &WhereLoop, y: &WhereLoop) -> bool {
     if x.terms.len() - x.n_skip >= y.terms.len() - y.n_skip || y.n_skip > x.n_skip {
         return false;
     }
-    let all_in_y = x.terms.iter().flatten().all(|t| y.terms.contains(&Some(*t)));
-    all_in_y && !(x.index_only && !y.index_only)
+    let all_in_y = x
+        .terms
+        .iter()
+        .flatten()
+        .all(|t| y.terms.contains(&Some(*t)));
+    // (2e): a covering subset of a non-covering loop is not cheaper.
+    all_in_y && (!x.index_only || y.index_only)
 }

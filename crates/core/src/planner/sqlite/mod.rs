@@ -68,7 +68,10 @@ impl CostModel for Sqlite {
         // Indexes SQLite found no use for, so that every visible index is
         // accounted for.
         for probe in stat.probes.iter().filter(|p| !p.is_rowid()) {
-            if !loops.iter().any(|lp| lp.probe.is_some_and(|p| stat.probes[p].name() == probe.name())) {
+            if !loops.iter().any(|lp| {
+                lp.probe
+                    .is_some_and(|p| stat.probes[p].name() == probe.name())
+            }) {
                 candidates.push((
                     probe.name().map(str::to_owned),
                     Err("SQLite found no term on its leading column, no order and no cheaper covering read".to_owned()),

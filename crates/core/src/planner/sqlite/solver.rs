@@ -193,7 +193,11 @@ impl Solver<'_, '_> {
         };
         let probe = &self.table.probes[p];
         let rowid = |c: usize| self.table.rowid_alias && Some(c) == self.query.primary_key;
-        let key_columns = if probe.is_rowid() { 0 } else { probe.columns.len() };
+        let key_columns = if probe.is_rowid() {
+            0
+        } else {
+            probe.columns.len()
+        };
         // The index's columns, then the rowid every entry ends with.
         let columns: Vec<(Option<usize>, bool)> = if probe.is_rowid() {
             vec![(None, false)]

@@ -112,8 +112,12 @@ impl<'t> TableStat<'t> {
         };
         let rowid_alias = table.primary_key.is_some_and(|pk| {
             defs.get(pk).is_some_and(|c| {
-                type_sql(Dialect::Sqlite, &table.schema.table_name, &c.name, &c.data_type)
-                    == "INTEGER"
+                type_sql(
+                    Dialect::Sqlite,
+                    &table.schema.table_name,
+                    &c.name,
+                    &c.data_type,
+                ) == "INTEGER"
             })
         });
         let width: u32 = (0..defs.len()).map(column_size).sum::<u32>() + u32::from(!rowid_alias);
