@@ -4,11 +4,11 @@
 //! whether a sort follows are what SQLite's EXPLAIN QUERY PLAN shows; and
 //! every statement returns the same rows under the SQLite model, under the
 //! in-memory model and in SQLite.
-#[path = "support/ormgen.rs"]
-mod ormgen;
 #[path = "support/sqlite.rs"]
 #[allow(dead_code)]
 mod sqlite;
+#[path = "support/sqlite_orm.rs"]
+mod sqlite_orm;
 
 use seekscan_core::catalog::{builtin_indexes, IndexSet, Origin};
 use seekscan_core::dump;
@@ -157,7 +157,7 @@ fn sorted(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
 /// otherwise; under a LIMIT over ties, as many rows, each one SQLite's
 /// statement without the LIMIT returns.
 fn same_rows(
-    query: &ormgen::OrmQuery,
+    query: &sqlite_orm::OrmQuery,
     db: &rusqlite::Connection,
     ours: &[Vec<String>],
     theirs: &[Vec<String>],
@@ -198,7 +198,7 @@ fn agree_at(scale: usize, set: &str, seed: u64) -> Tally {
         executed_agreed: 0,
         mismatches: Vec::new(),
     };
-    for query in ormgen::corpus(&dataset, seed, STATEMENTS) {
+    for query in sqlite_orm::corpus(&dataset, seed, STATEMENTS) {
         let theirs = sqlite_choice(&db, &query.sql);
         let expected = sqlite::sqlite_text(&db, &query.sql).unwrap();
         engine.set_model(ModelKind::Memory);
