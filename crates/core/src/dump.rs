@@ -140,7 +140,12 @@ fn column_names(schema: &Schema) -> Vec<&str> {
         .collect()
 }
 
-fn type_sql(dialect: Dialect, table: &str, column: &str, data_type: &DataType) -> &'static str {
+pub(crate) fn type_sql(
+    dialect: Dialect,
+    table: &str,
+    column: &str,
+    data_type: &DataType,
+) -> &'static str {
     match (dialect, data_type) {
         (Dialect::Postgres, DataType::Timestamp) => return "TIMESTAMPTZ",
         (Dialect::Postgres, DataType::Text) if is_json_column(table, column) => return "JSONB",

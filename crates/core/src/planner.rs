@@ -13,6 +13,7 @@ pub(crate) mod pg;
 mod pushdown;
 mod query;
 mod selectivity;
+mod sqlite;
 
 use std::collections::BTreeSet;
 
@@ -44,7 +45,7 @@ pub use model::ModelKind;
 pub(crate) use pg::stats::StatsCache;
 use pushdown::{all_of, translatable};
 use query::Query;
-pub use query::ScanNode;
+pub use query::{ScanNode, StandIn, Unsupported};
 
 /// The conditions handed to the storage, as SQL text.
 #[derive(Default)]
@@ -91,6 +92,10 @@ pub struct TableChoice {
     pub est_rows: f64,
     pub cost: f64,
     pub rejected: Vec<RejectedCandidate>,
+    /// The path the model chose, when the storage runs another in its
+    /// place (see `StandIn`).
+    #[serde(default)]
+    pub stand_in: Option<StandIn>,
 }
 
 impl Planner for SeekStorage {
@@ -365,6 +370,7 @@ impl Pass<'_> {
             indexes: vec![pkey],
             startup_cost: priced.map_or(0.0, |c| c.startup),
             scan_estimate: priced.and_then(|c| c.scan),
+            stand_in: None,
             seek_key: None,
             seek: Vec::new(),
             index_conditions: conjuncts.iter().map(|c| c.text.clone()).collect(),
@@ -478,6 +484,7 @@ impl Pass<'_> {
             est_rows: chosen.est_rows,
             cost: chosen.cost,
             rejected,
+            stand_in: chosen.stand_in.clone(),
         });
         if let Some(spec) = &spec {
             source.access = TableAccessPlan::Index {

@@ -21,6 +21,9 @@ pub(crate) enum Condition {
 pub(crate) struct Conjunct {
     /// The column and what the conjunct asks of it, when an index can help.
     pub(crate) usable: Option<(usize, Condition)>,
+    /// For `a OR b OR …` whose every side an index could apply: each
+    /// side's column and condition (SQLite's multi-index OR reads them).
+    pub(crate) any_of: Vec<(usize, Condition)>,
     pub(crate) text: String,
 }
 
@@ -99,10 +102,50 @@ fn bound(value: Value, inclusive: bool) -> Option<RangeBound> {
 }
 
 pub(crate) fn analyze(scope: &Scope, expr: &ExprPlan) -> Conjunct {
+    let any_of = disjuncts(expr)
+        .into_iter()
+        .map(|side| usable(scope, side))
+        .collect::<Option<Vec<_>>>()
+        .filter(|sides| sides.len() > 1)
+        .unwrap_or_default();
     Conjunct {
-        usable: usable(scope, expr),
+        usable: usable(scope, expr).or_else(|| same_column_in(&any_of)),
+        any_of,
         text: render(expr),
     }
+}
+
+/// `a OR b OR c` as `[a, b, c]`.
+fn disjuncts(expr: &ExprPlan) -> Vec<&ExprPlan> {
+    match expr {
+        ExprPlan::BinaryOp {
+            left,
+            op: BinaryOperator::Or,
+            right,
+        } => {
+            let mut all = disjuncts(left);
+            all.extend(disjuncts(right));
+            all
+        }
+        ExprPlan::Nested(inner) => disjuncts(inner),
+        other => vec![other],
+    }
+}
+
+/// `x = 1 OR x = 2 OR x IN (3, 4)` is `x IN (1, 2, 3, 4)`, as SQLite and
+/// PostgreSQL read it; NULL sides (`x IS NULL OR …`) are left as they are.
+fn same_column_in(sides: &[(usize, Condition)]) -> Option<(usize, Condition)> {
+    let (column, _) = sides.first()?;
+    let mut values = Vec::new();
+    for (side_column, condition) in sides {
+        match condition {
+            Condition::Eq(side) if side_column == column && !side.contains(&Value::Null) => {
+                values.extend(side.iter().cloned())
+            }
+            _ => return None,
+        }
+    }
+    Some((*column, Condition::Eq(values)))
 }
 
 fn usable(scope: &Scope, expr: &ExprPlan) -> Option<(usize, Condition)> {

@@ -119,6 +119,7 @@ impl Pricing<'_, '_> {
             scan: None,
             startup: 0.0,
             cost: read + if needs_sort { self.sort_cost(out) } else { 0.0 },
+            stand_in: None,
         }
     }
 
@@ -228,6 +229,7 @@ impl Pricing<'_, '_> {
             scan: None,
             startup: seeks,
             cost: seeks + read * per_row + sort,
+            stand_in: None,
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum ModelKind {
     /// seekscan's own costs of its in-memory storage.
     #[default]
     Memory,
+    /// SQLite's query planner (3.50, as bundled by rusqlite) over
+    /// `sqlite_stat1`/`sqlite_stat4` statistics as ANALYZE leaves them.
+    Sqlite,
 }
 
 impl ModelKind {
@@ -31,6 +34,7 @@ impl ModelKind {
         match self {
             Self::Postgres => "postgres",
             Self::Memory => "memory",
+            Self::Sqlite => "sqlite",
         }
     }
 
@@ -38,6 +42,23 @@ impl ModelKind {
         match self {
             Self::Postgres => "PostgreSQL 15",
             Self::Memory => "seekscan in-memory",
+            Self::Sqlite => "SQLite",
+        }
+    }
+}
+
+impl std::str::FromStr for ModelKind {
+    type Err = String;
+
+    /// A model by name, in any case: `postgres`, `sqlite`, `memory`.
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.to_ascii_lowercase().as_str() {
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            "memory" => Ok(Self::Memory),
+            "sqlite" => Ok(Self::Sqlite),
+            _ => Err(format!(
+                "unknown planner model {text:?}: expected postgres, sqlite or memory"
+            )),
         }
     }
 }
@@ -63,20 +84,6 @@ pub(crate) trait CostModel {
     }
 }
 
-impl std::str::FromStr for ModelKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "postgres" | "postgresql" => Ok(Self::Postgres),
-            "memory" => Ok(Self::Memory),
-            other => Err(format!(
-                "unknown planner model {other:?}: use postgres or memory"
-            )),
-        }
-    }
-}
-
 /// The model of a kind, with what it reads from the storage.
 pub(crate) fn model(kind: ModelKind, storage: &SeekStorage) -> Box<dyn CostModel + '_> {
     match kind {
@@ -86,6 +93,7 @@ pub(crate) fn model(kind: ModelKind, storage: &SeekStorage) -> Box<dyn CostModel
             vacuumed: storage.pg_vacuumed.get(),
         }),
         ModelKind::Memory => Box::new(super::memory::Memory),
+        ModelKind::Sqlite => Box::new(super::sqlite::Sqlite::default()),
     }
 }
 

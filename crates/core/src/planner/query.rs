@@ -61,6 +61,36 @@ impl ScanNode {
     }
 }
 
+/// What the storage cannot run yet of a path a model chose.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    /// A seek on the primary key's values (IN, a range): the table is
+    /// read whole instead.
+    KeySeek,
+    /// The table read backwards in primary-key order.
+    ReverseTableScan,
+    /// An index seek that skips over its leading column's values: the
+    /// whole index is read instead, its entries checked.
+    SkipScan,
+    /// Several index seeks whose rows are united (an OR): the table is
+    /// read whole instead.
+    MultiIndexOr,
+    /// The order the model expects of the index differs from the order
+    /// the storage reads it in, so whether a sort follows differs.
+    IndexOrder,
+}
+
+/// The path a model chose when the storage runs another in its place.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StandIn {
+    /// The chosen path as the model's database prints it (SQLite: its
+    /// EXPLAIN QUERY PLAN line).
+    pub wanted: String,
+    /// Whether the chosen path would have given the ORDER BY order.
+    pub wanted_sorted: bool,
+    pub unsupported: Unsupported,
+}
+
 /// One way to read the table, priced by a cost model.
 #[derive(Debug, Clone)]
 pub(crate) struct Candidate {
@@ -86,6 +116,8 @@ pub(crate) struct Candidate {
     /// The cost of the whole read (and sort, and LIMIT's share), in the
     /// model's units: the one the choice compares.
     pub(crate) cost: f64,
+    /// The path the model chose, when the storage runs this one instead.
+    pub(crate) stand_in: Option<StandIn>,
 }
 
 /// An index seek before pricing: what it reads and what it leaves.

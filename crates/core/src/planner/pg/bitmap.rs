@@ -97,6 +97,7 @@ pub(super) fn paths(rel: &Rel, visible: &IndexSet) -> Option<Base> {
             matches: None,
             est_rows: cost.rows,
             scan: None,
+            stand_in: None,
             startup: cost.startup,
             cost: cost.total,
         },

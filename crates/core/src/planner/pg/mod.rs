@@ -109,6 +109,7 @@ fn seq_scan(rel: &Rel) -> Base {
             matches: None,
             est_rows: cost.rows,
             scan: None,
+            stand_in: None,
             startup: cost.startup,
             cost: cost.total,
         },
