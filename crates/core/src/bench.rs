@@ -132,7 +132,7 @@ pub fn repeat_batch(
 }
 
 /// Nearest-rank percentile of sorted samples (0 when there are none).
-fn percentile(sorted: &[f64], p: usize) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: usize) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
