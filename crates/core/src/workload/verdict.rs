@@ -61,7 +61,12 @@ impl WriteCostPhrase {
             Difference::Slower { ratio, ci } => {
                 format!("inserts {} slower than A ({})", times(ratio), range(ci))
             }
-            other => format!("inserts: {} against A", other.short()),
+            Difference::NoMeasurableDifference { ci } => {
+                format!("inserts: no measurable difference from A ({})", range(ci))
+            }
+            Difference::TooFewRuns { runs } => {
+                format!("inserts: too few batches to tell from A ({runs})")
+            }
         }
     }
 }
