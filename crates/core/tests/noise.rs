@@ -44,6 +44,9 @@ fn two_identical_configurations_show_no_measurable_difference() {
             widths.push(ci.high - ci.low);
         }
         eprintln!("{}", difference.short());
+        if std::env::var_os("NOISE_SAMPLES").is_some() {
+            eprintln!("  A {:?}\n  B {:?}", run_a.timings.samples_us, run_b.timings.samples_us);
+        }
     }
     widths.sort_by(f64::total_cmp);
     eprintln!(
