@@ -150,15 +150,15 @@ impl WriteCostSummary {
         self.differences[kind as usize]
     }
 
-    /// "inserts 2.1× slower under B (1.8–2.4×)", or "inserts: no measurable
-    /// difference under B (0.95–1.08×)".
+    /// "inserts 2.1× slower under B (1.8–2.4×)", or "inserts show no
+    /// measurable difference under B (0.95–1.08×)".
     pub fn describe(&self, kind: WriteKind) -> String {
         difference_text(kind.plural(), self.difference(kind), " under B")
     }
 }
 
-/// "inserts 2.1× slower{place} (1.8–2.4×)" for B against A, or "inserts: no
-/// measurable difference{place} (0.95–1.08×)".
+/// "inserts 2.1× slower{place} (1.8–2.4×)" for B against A, or "inserts
+/// show no measurable difference{place} (0.95–1.08×)".
 pub fn difference_text(what: &str, difference: Difference, place: &str) -> String {
     match difference {
         Difference::Faster { ratio, ci } => {
@@ -168,9 +168,11 @@ pub fn difference_text(what: &str, difference: Difference, place: &str) -> Strin
             format!("{what} {} slower{place} ({})", times(ratio), range(ci))
         }
         Difference::NoMeasurableDifference { ci } => {
-            format!("{what}: no measurable difference{place} ({})", range(ci))
+            format!("{what} show no measurable difference{place} ({})", range(ci))
         }
-        Difference::TooFewRuns { runs } => format!("{what}: too few batches to tell ({runs})"),
+        Difference::TooFewRuns { runs } => {
+            format!("{what} not told apart{place}: too few batches ({runs})")
+        }
     }
 }
 
