@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use seekscan_core::bench::RepeatPlan;
-use seekscan_core::noise::{difference, measure_pair};
 use seekscan_core::engine::Engine;
 use seekscan_core::explain::PlanNode;
 use seekscan_core::generator::{self, Dataset, DatasetSpec};
+use seekscan_core::noise::{difference, measure_pair};
 use seekscan_core::patterns;
 
 use crate::dataset::DatasetArgs;

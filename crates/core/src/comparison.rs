@@ -38,7 +38,11 @@ pub fn verdict(a: &Timings, b: &Timings, expected: Option<&str>) -> Verdict {
     let mut text = match difference {
         // The faster side leads the sentence: B faster, or A where B is slower.
         Difference::Faster { ratio, .. } => {
-            format!("{} ({}% less time)", difference.sentence("B", "A"), less_time(ratio))
+            format!(
+                "{} ({}% less time)",
+                difference.sentence("B", "A"),
+                less_time(ratio)
+            )
         }
         Difference::Slower { ratio, .. } => format!(
             "{} ({}% less time)",
@@ -150,7 +154,8 @@ mod tests {
         let same = verdict(&runs(100.0, 10), &runs(100.0, 10), None);
         assert_eq!(same.faster(), None);
         assert!(
-            same.text.starts_with("no measurable difference between B and A"),
+            same.text
+                .starts_with("no measurable difference between B and A"),
             "{}",
             same.text
         );

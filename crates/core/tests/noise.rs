@@ -23,9 +23,7 @@ fn loaded(scale: usize) -> (Engine, std::collections::BTreeMap<String, String>) 
 #[test]
 fn two_identical_configurations_show_no_measurable_difference() {
     let (mut engine, params) = loaded(2_000);
-    let sql = patterns::find("audit_user_date")
-        .unwrap()
-        .render(&params);
+    let sql = patterns::find("audit_user_date").unwrap().render(&params);
     let a = IndexSet::phase3();
     let b = IndexSet::phase3();
     let plan = RepeatPlan {
@@ -45,7 +43,10 @@ fn two_identical_configurations_show_no_measurable_difference() {
         }
         eprintln!("{}", difference.short());
         if std::env::var_os("NOISE_SAMPLES").is_some() {
-            eprintln!("  A {:?}\n  B {:?}", run_a.timings.samples_us, run_b.timings.samples_us);
+            eprintln!(
+                "  A {:?}\n  B {:?}",
+                run_a.timings.samples_us, run_b.timings.samples_us
+            );
         }
     }
     widths.sort_by(f64::total_cmp);

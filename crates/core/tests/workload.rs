@@ -124,7 +124,9 @@ fn the_verdict_counts_served_patterns_and_bs_index_bytes() {
     verdict.write_cost = Some(WriteCostPhrase {
         insert: Difference::Slower { ratio: 2.4, ci },
     });
-    assert!(verdict.text().ends_with(", inserts 2.4× slower than A (1.90–2.8×)"));
+    assert!(verdict
+        .text()
+        .ends_with(", inserts 2.4× slower than A (1.90–2.8×)"));
     let spans = Interval {
         low: 0.9,
         high: 1.2,

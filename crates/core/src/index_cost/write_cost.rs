@@ -168,7 +168,10 @@ pub fn difference_text(what: &str, difference: Difference, place: &str) -> Strin
             format!("{what} {} slower{place} ({})", times(ratio), range(ci))
         }
         Difference::NoMeasurableDifference { ci } => {
-            format!("{what} show no measurable difference{place} ({})", range(ci))
+            format!(
+                "{what} show no measurable difference{place} ({})",
+                range(ci)
+            )
         }
         Difference::TooFewRuns { runs } => {
             format!("{what} not told apart{place}: too few batches ({runs})")

@@ -276,7 +276,10 @@ mod tests {
         match difference(&a, &b) {
             Difference::Faster { ratio, ci } => {
                 assert!((1.5..2.5).contains(&ratio), "{ratio}");
-                assert!(ci.low > 1.0 && ci.low <= ratio && ratio <= ci.high, "{ci:?}");
+                assert!(
+                    ci.low > 1.0 && ci.low <= ratio && ratio <= ci.high,
+                    "{ci:?}"
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -334,7 +337,10 @@ mod tests {
                 subject: &fast_b,
             },
         ]);
-        assert!(matches!(d, Difference::Faster { ratio, .. } if ratio > 5.0), "{d:?}");
+        assert!(
+            matches!(d, Difference::Faster { ratio, .. } if ratio > 5.0),
+            "{d:?}"
+        );
     }
 
     #[test]

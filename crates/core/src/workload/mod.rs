@@ -222,7 +222,10 @@ fn measured(run: noise::PairRun) -> (QueryOutcome, Measured) {
         index,
         access,
         stats: run.outcome.stats,
-        summary: run.outcome.plan.summary(Some(run.outcome.stats.rows_examined)),
+        summary: run
+            .outcome
+            .plan
+            .summary(Some(run.outcome.stats.rows_examined)),
         timings: run.timings,
         ending: run.ending,
     };
