@@ -405,6 +405,7 @@ fn table_row(state: &UseReducerHandle<AppState>, row: &WorkloadRow, weight: u32)
     let met = match row.met {
         Some(true) => "✓ met",
         Some(false) => "✗ not met",
+        None if row.expected_percent.is_some() => "undecided within noise",
         None => "",
     };
     let onchange = {

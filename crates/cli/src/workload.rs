@@ -166,6 +166,7 @@ fn table(
         let met = match row.met {
             Some(true) => "met",
             Some(false) => "not met",
+            None if row.expected_percent.is_some() => "undecided (within noise)",
             None => "—",
         };
         lines.push(format!(

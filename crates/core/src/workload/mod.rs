@@ -110,8 +110,9 @@ pub struct WorkloadRow {
     pub expected: String,
     /// The percentage it names ("85", "80-90").
     pub expected_percent: Option<String>,
-    /// Whether B took at least that much less time than A, across the
-    /// interval of `difference`.
+    /// Whether B took at least that much less time than A across the whole
+    /// interval of `difference` (`false`: across none of it; `None`: no
+    /// percentage named, or undecided within noise).
     pub met: Option<bool>,
     pub why: Explanation,
 }
@@ -160,7 +161,7 @@ pub fn measure_row(engine: &mut Engine, task: &RowTask) -> Result<WorkloadRow, E
     let expected_percent = expected_percent(pattern.expected_improvement);
     let met = expected_percent
         .as_deref()
-        .map(|percent| meets(&difference, percent));
+        .and_then(|percent| meets(&difference, percent));
     Ok(WorkloadRow {
         pattern: pattern.id.to_owned(),
         tenant: task.tenant,
@@ -177,16 +178,30 @@ pub fn measure_row(engine: &mut Engine, task: &RowTask) -> Result<WorkloadRow, E
 }
 
 /// Whether B took at least the lowest of `percent` ("85", "80-90") less
-/// time than A across the whole interval: a claim, so noise cannot meet it.
-fn meets(difference: &Difference, percent: &str) -> bool {
+/// time than A: `Some(true)` when the whole interval meets it, `Some(false)`
+/// when none of it does, `None` (undecided) when the interval straddles it
+/// or there were too few runs: noise neither meets nor misses a claim.
+fn meets(difference: &Difference, percent: &str) -> Option<bool> {
     let lowest: f64 = percent
         .split('-')
         .next()
         .and_then(|p| p.parse().ok())
         .unwrap_or(100.0);
-    match difference {
-        Difference::Faster { ci, .. } => (1.0 - 1.0 / ci.low) * 100.0 >= lowest,
-        _ => false,
+    // B's speed-up that takes `lowest` percent less time.
+    let wanted = 1.0 / (1.0 - lowest.min(99.99) / 100.0);
+    // The interval of B's speed-up over A.
+    let (low, high) = match *difference {
+        Difference::Faster { ci, .. } => (ci.low, ci.high),
+        Difference::Slower { ci, .. } => (1.0 / ci.high, 1.0 / ci.low),
+        Difference::NoMeasurableDifference { ci } => (1.0 / ci.high, 1.0 / ci.low),
+        Difference::TooFewRuns { .. } => return None,
+    };
+    if low >= wanted {
+        Some(true)
+    } else if high < wanted {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -425,6 +440,28 @@ mod tests {
         assert_eq!(count_sql("SELECT a FROM t GROUP BY a"), None);
         assert_eq!(count_sql("SELECT DISTINCT a FROM t"), None);
         assert_eq!(count_sql("SELECT 1; SELECT 2"), None);
+    }
+
+    #[test]
+    fn an_expectation_is_met_or_missed_only_across_the_whole_interval() {
+        use crate::noise::Interval;
+        let faster = |low, high| Difference::Faster {
+            ratio: (low + high) / 2.0,
+            ci: Interval { low, high },
+        };
+        // 85% less time is a speed-up of 6.7×.
+        assert_eq!(meets(&faster(7.0, 9.0), "85"), Some(true));
+        assert_eq!(meets(&faster(5.0, 9.0), "85"), None);
+        assert_eq!(meets(&faster(2.0, 3.0), "85"), Some(false));
+        assert_eq!(meets(&faster(2.0, 3.0), "50-60"), Some(true));
+        let spans = Difference::NoMeasurableDifference {
+            ci: Interval {
+                low: 0.9,
+                high: 1.1,
+            },
+        };
+        assert_eq!(meets(&spans, "70"), Some(false));
+        assert_eq!(meets(&Difference::TooFewRuns { runs: 2 }, "70"), None);
     }
 
     #[test]
