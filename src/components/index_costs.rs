@@ -1,3 +1,4 @@
+use seekscan_core::index_cost::write_cost::difference_text;
 use seekscan_core::index_cost::{CoveringComparison, IndexCostReport, SizeReport, WriteKind};
 use seekscan_core::protocol::{IndexCostReport as Report, Request, Response, Slot, UsageReport};
 use seekscan_core::units::{bytes, micros, percent, thousands};
@@ -163,7 +164,7 @@ fn writes_view(report: &IndexCostReport) -> Html {
 
 fn covering_view(c: &CoveringComparison) -> Html {
     let writes: Vec<String> = WriteKind::ALL
-        .map(|k| against_plain(k.plural(), c.write_ratios.ratio(k)))
+        .map(|k| difference_text(k.plural(), c.write_ratios.difference(k), ""))
         .to_vec();
     html! {
         <div data-testid="covering-comparison">
@@ -178,26 +179,12 @@ fn covering_view(c: &CoveringComparison) -> Html {
                             <td>{ &r.pattern }<span class="muted">{ if r.projected { " (its columns only)" } else { " (as documented)" } }</span></td>
                             <td class="num">{ micros(r.proposal.timings.median_us) }</td>
                             <td class="num">{ micros(r.baseline.timings.median_us) }</td>
-                            <td class="num">{ format!("{:.2}×", r.speedup) }</td>
+                            <td class="num">{ r.difference.short() }</td>
                             <td class="num">{ format!("{} of {}", r.lookups_avoided, r.baseline.table_lookups) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
         </div>
-    }
-}
-
-/// "inserts 1.3× slower", "updates as fast", "deletes 1.1× faster" for the
-/// covering index's write time over the plain one's.
-fn against_plain(what: &str, ratio: f64) -> String {
-    if !ratio.is_finite() || ratio <= 0.0 {
-        format!("{what} not measured")
-    } else if (0.95..=1.05).contains(&ratio) {
-        format!("{what} as fast")
-    } else if ratio > 1.0 {
-        format!("{what} {ratio:.1}× slower")
-    } else {
-        format!("{what} {:.1}× faster", 1.0 / ratio)
     }
 }

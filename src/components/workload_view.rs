@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 
 use seekscan_core::bench::{Ending, RepeatPlan};
+use seekscan_core::index_cost::WriteKind;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{Request, Slot, WorkloadReport};
 use seekscan_core::units::{micros, thousands};
@@ -200,7 +201,7 @@ const COLUMNS: [(Column, &str); 11] = [
     (Column::RowsB, "B rows examined"),
     (Column::MedianA, "A median (p95)"),
     (Column::MedianB, "B median (p95)"),
-    (Column::Speedup, "speed-up"),
+    (Column::Speedup, "B against A (99% interval)"),
     (Column::Expected, "document expected"),
 ];
 
@@ -238,6 +239,20 @@ pub struct WorkloadViewProps {
 pub fn WorkloadView(props: &WorkloadViewProps) -> Html {
     let state = &props.state;
     let sort = use_state(|| None::<(Column, bool)>);
+    // The totals' interval resamples every row's runs: worked out once per
+    // new row, weight or dataset, not on every render of the page.
+    let judged = {
+        let key = (
+            state.workload.run.as_ref().map(|r| (r.id, r.rows.len())),
+            state.experiment.weights.clone(),
+            state.dataset.as_ref().map(|d| d.memory.clone()),
+        );
+        let state = state.clone();
+        use_memo(key, move |_| {
+            let run = state.workload.run.as_ref()?;
+            Some(judge(&state, run))
+        })
+    };
     let dispatch = |make: fn() -> WorkloadAction| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Workload(make())))
@@ -269,7 +284,7 @@ pub fn WorkloadView(props: &WorkloadViewProps) -> Html {
                 <p class="error" role="alert" data-testid="workload-weight-error">{ message }</p>
             }
             if let Some(run) = &state.workload.run {
-                { verdict(state, run) }
+                { verdict(state, run, (*judged).clone()) }
                 { table(state, run, sort) }
             }
             <CrossoverChart run={state.workload.chart.clone()} pattern={default_pattern}
@@ -298,14 +313,18 @@ fn progress(state: &AppState) -> Html {
     }
 }
 
-fn verdict(state: &AppState, run: &WorkloadRun) -> Html {
+/// The verdict over the rows measured so far, without the write cost.
+fn judge(state: &AppState, run: &WorkloadRun) -> WorkloadVerdict {
     let memory = state
         .dataset
         .as_ref()
         .map(|d| d.memory.clone())
         .unwrap_or_default();
-    let mut verdict =
-        WorkloadVerdict::of(&run.rows, &state.experiment.weights, &run.spec.b, &memory);
+    WorkloadVerdict::of(&run.rows, &state.experiment.weights, &run.spec.b, &memory)
+}
+
+fn verdict(state: &AppState, run: &WorkloadRun, judged: Option<WorkloadVerdict>) -> Html {
+    let mut verdict = judged.unwrap_or_else(|| judge(state, run));
     verdict.write_cost = measured_write_cost(state, run);
     let hint = verdict.write_cost.is_none().then(|| {
         html! { <span class="muted">{ " (write cost: measure it under “What each index costs”)" }</span> }
@@ -327,7 +346,7 @@ fn measured_write_cost(state: &AppState, run: &WorkloadRun) -> Option<WriteCostP
         measured == ran
     };
     (same(&report.a, &run.spec.a) && same(&report.b, &run.spec.b)).then_some(WriteCostPhrase {
-        insert_ratio: report.writes.summary.insert_ratio,
+        insert: report.writes.summary.difference(WriteKind::Insert),
     })
 }
 
@@ -386,6 +405,7 @@ fn table_row(state: &UseReducerHandle<AppState>, row: &WorkloadRow, weight: u32)
     let met = match row.met {
         Some(true) => "✓ met",
         Some(false) => "✗ not met",
+        None if row.expected_percent.is_some() => "undecided within noise",
         None => "",
     };
     let onchange = {
@@ -412,7 +432,7 @@ fn table_row(state: &UseReducerHandle<AppState>, row: &WorkloadRow, weight: u32)
             <td class="num">{ thousands(row.b.stats.rows_examined) }</td>
             <td class="num">{ timing(&row.a) }</td>
             <td class="num">{ timing(&row.b) }</td>
-            <td class="num">{ format!("{:.1}×", row.speedup) }</td>
+            <td class="num" data-testid={format!("workload-difference-{}-{}", row.pattern, row.tenant.word())}>{ row.difference.short() }</td>
             <td>{ format!("{}% ", row.expected_percent.as_deref().unwrap_or("?")) }{ met }</td>
             <td class="why">{ &row.why.text }</td>
         </tr>

@@ -163,7 +163,7 @@ test('every documented pattern: A scans, B seeks the pattern\'s index, and not o
     assert.ok(planB.includes(index), `${id}: B should use ${index}\n${planB}`);
     assert.doesNotMatch(planB, /Full scan/, `${id}: B\n${planB}`);
     const speedup = await text('[data-testid=speedup]');
-    assert.match(speedup, /faster|same median/, speedup);
+    assert.match(speedup, /faster than|no measurable difference|too few runs/, speedup);
     assert.match(speedup, /the document expected \d+% faster/, speedup);
     assert.match(await text('[data-testid=agreement]'), /A and B returned the same rows/);
     console.log(`${id}: ${speedup}`);
@@ -203,7 +203,7 @@ test('toggling the index off in B re-runs only B, which stops using it', async (
   await waitPanes(a, ['a']);
   assert.equal(await runOf(page, 'b'), b2, 'B did not re-run');
   assert.ok((await text('[data-testid=plan-a]')).includes(index));
-  assert.match(await text('[data-testid=speedup]'), /faster than|same median/);
+  assert.match(await text('[data-testid=speedup]'), /faster than|no measurable difference|too few runs/);
   await page.screenshot({ path: `${shots}/toggled.png` });
 });
 

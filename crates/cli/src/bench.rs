@@ -8,11 +8,11 @@ mod vs_sqlite;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use seekscan_core::bench::measure_with;
-use seekscan_core::comparison::verdict;
+use seekscan_core::bench::RepeatPlan;
 use seekscan_core::engine::Engine;
 use seekscan_core::explain::PlanNode;
 use seekscan_core::generator::{self, Dataset, DatasetSpec};
+use seekscan_core::noise::{difference, measure_pair};
 use seekscan_core::patterns;
 
 use crate::dataset::DatasetArgs;
@@ -105,11 +105,11 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
         ));
     }
     lines.push(format!(
-        "median of {} runs; before = --indexes {}, after = --indexes {}",
+        "median of {} runs, before and after interleaved; after against before with its 99% interval; before = --indexes {}, after = --indexes {}",
         args.repeat, args.before, args.after
     ));
     lines.push(format!(
-        "{:<22} {:>6} {:>9} {:>11} {:>9} {:>11} {:>9}  {:<28} {}",
+        "{:<22} {:>6} {:>9} {:>11} {:>9} {:>11} {:<36}  {:<28} {}",
         "pattern",
         "tenant",
         "examined",
@@ -124,18 +124,18 @@ pub fn bench(args: &BenchArgs) -> Result<(), String> {
         let params = patterns::params_for(&dataset, large);
         for p in patterns::all() {
             let sql = p.render(&params);
-            let (a, ta) = measure_with(&mut engine, &sql, &before, args.repeat)
-                .map_err(|e| format!("{}: {e}", p.id))?;
-            let (b, tb) = measure_with(&mut engine, &sql, &after, args.repeat)
-                .map_err(|e| format!("{}: {e}", p.id))?;
-            let v = verdict(ta.median_us, tb.median_us, None);
-            let speedup = if v.faster.as_deref() == Some("A") {
-                format!("1/{:.1}×", v.ratio)
-            } else {
-                format!("{:.1}×", v.ratio)
+            let plan = RepeatPlan {
+                wanted: args.repeat,
+                budget_ms: u32::MAX,
             };
+            let [before_run, after_run] =
+                measure_pair(&mut engine, &sql, [&before, &after], [plan; 2])
+                    .map_err(|e| format!("{}: {e}", p.id))?;
+            let (a, ta) = (before_run.outcome, before_run.timings);
+            let (b, tb) = (after_run.outcome, after_run.timings);
+            let speedup = difference(&ta.samples_us, &tb.samples_us).short();
             lines.push(format!(
-                "{:<22} {:>6} {:>9} {:>11.0} {:>9} {:>11.0} {:>9}  {:<28} {}",
+                "{:<22} {:>6} {:>9} {:>11.0} {:>9} {:>11.0} {:<36}  {:<28} {}",
                 p.id,
                 tenant_label(large),
                 a.stats.rows_examined,

@@ -1,17 +1,18 @@
 //! `seekscan compare`: one query under two index configurations, A and B,
-//! on the same data: both plans, median and p95, the verdict and whether
-//! they returned the same rows; `--markdown` prints it as a block for a
+//! on the same data, run in turn: both plans, median and p95, the verdict
+//! (called only beyond noise) and whether they returned the same rows; `--markdown` prints it as a block for a
 //! code review.
 use std::io::Write;
 
 use clap::Args;
-use seekscan_core::bench::measure_with;
+use seekscan_core::bench::RepeatPlan;
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::comparison::compare as judge;
 use seekscan_core::engine::StatementKind;
 use seekscan_core::experiment::{Experiment, MAX_REPETITIONS};
 use seekscan_core::export::markdown::{Judgement, Measured, Report};
 use seekscan_core::generator::{self, DatasetSpec};
+use seekscan_core::noise::measure_pair;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{PaneResult, RowDigest, Slot};
 use seekscan_core::units::{micros, thousands};
@@ -116,17 +117,18 @@ pub fn compare(args: &CompareArgs) -> Result<(), String> {
             .index_set(&args.configs.b)
             .map_err(|e| format!("--b: {e}"))?,
     ];
-    let mut panes = Vec::new();
-    for (slot, visible) in Slot::BOTH.into_iter().zip(&sets) {
-        let (outcome, timings) = measure_with(&mut engine, &chosen.sql, visible, args.repeat)
-            .map_err(|e| format!("{}: {e}", slot.label()))?;
-        let digest = RowDigest::of(&outcome.rows);
-        panes.push(PaneResult {
-            outcome,
-            timings,
-            digest,
+    // A and B run in turn, run by run: load from elsewhere lands on both.
+    let plan = RepeatPlan {
+        wanted: args.repeat,
+        budget_ms: u32::MAX,
+    };
+    let panes = measure_pair(&mut engine, &chosen.sql, [&sets[0], &sets[1]], [plan; 2])
+        .map_err(|e| e.to_string())?
+        .map(|run| PaneResult {
+            digest: RowDigest::of(&run.outcome.rows),
+            outcome: run.outcome,
+            timings: run.timings,
         });
-    }
     let (verdict, rows) = judge(&panes[0], &panes[1], chosen.expected);
     let names: Vec<Vec<String>> = sets.iter().map(names).collect();
     chosen.experiment.a = Some(names[0].clone());

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 use seekscan_core::engine::Engine;
 use seekscan_core::generator::{self, DatasetSpec};
-use seekscan_core::index_cost::write_cost::{ratio_text, SetWriteCost, WriteOptions};
+use seekscan_core::index_cost::write_cost::{difference_text, SetWriteCost, WriteOptions};
 use seekscan_core::index_cost::{self, CostOptions, IndexCostReport, WriteKind};
 use seekscan_core::patterns;
 use seekscan_core::units::{bytes, micros, percent, thousands};
@@ -129,7 +129,7 @@ fn print_writes(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Resul
     let writes = &report.writes;
     writeln!(
         out,
-        "\nwrite cost: batches of up to {} rows per table, one row per statement, median of {}",
+        "\nwrite cost: batches of up to {} rows per table, one row per statement, median of {} (sets interleaved; B against A with its 99% interval)",
         thousands(writes.batch_rows as u64),
         writes.repetitions
     )?;
@@ -179,13 +179,13 @@ fn print_covering(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Res
             c.size_ratio
         )?;
         let writes: Vec<String> = WriteKind::ALL
-            .map(|k| ratio_text(k.plural(), c.write_ratios.ratio(k)))
+            .map(|k| difference_text(k.plural(), c.write_ratios.difference(k), ""))
             .to_vec();
         writeln!(out, "  writes, covering as B: {}", writes.join("; "))?;
         for read in &c.reads {
             writeln!(
                 out,
-                "  {}{}: {} vs {} ({:.2}×), table lookups {} vs {} ({} avoided)",
+                "  {}{}: {} vs {}, covering {}, table lookups {} vs {} ({} avoided)",
                 read.pattern,
                 if read.projected {
                     " (its columns only)"
@@ -194,7 +194,7 @@ fn print_covering(out: &mut dyn Write, report: &IndexCostReport) -> std::io::Res
                 },
                 micros(read.proposal.timings.median_us),
                 micros(read.baseline.timings.median_us),
-                read.speedup,
+                read.difference.short(),
                 read.proposal.table_lookups,
                 read.baseline.table_lookups,
                 read.lookups_avoided

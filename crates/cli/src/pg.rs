@@ -16,7 +16,7 @@ use postgres::{Client, NoTls, SimpleQueryMessage, Transaction};
 use seekscan_core::agreement::{pg_plan, ScanKind};
 use seekscan_core::bench::Timings;
 use seekscan_core::catalog::{builtin_indexes, IndexDef, Origin};
-use seekscan_core::comparison::verdict;
+use seekscan_core::noise::{confidence_percent, difference, Difference};
 use seekscan_core::patterns::{self, Pattern};
 
 #[derive(Args)]
@@ -252,6 +252,16 @@ struct Row {
     after: Measured,
 }
 
+impl Row {
+    /// "after" against "before", called only beyond noise.
+    fn difference(&self) -> Difference {
+        difference(
+            &self.before.timings.samples_us,
+            &self.after.timings.samples_us,
+        )
+    }
+}
+
 fn ms(us: f64) -> String {
     format!("{:.3}", us / 1000.0)
 }
@@ -262,13 +272,13 @@ fn report_markdown(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef])
         "#### PostgreSQL workload\n\nPostgreSQL {version}, every documented pattern, {runs} runs each \
          (`EXPLAIN (ANALYZE, BUFFERS)`); before: index scans off for the transaction; \
          after: as configured. Read only.\n\n#### Patterns\n\n\
-         | pattern | tenant | before | median ms | p95 ms | after | median ms | p95 ms | speed-up |\n\
+         | pattern | tenant | before | median ms | p95 ms | after | median ms | p95 ms | after against before |\n\
          | --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: |\n"
     );
     for row in rows {
         let (b, a) = (&row.before, &row.after);
         out.push_str(&format!(
-            "| {} | {} | `{}` | {} | {} | `{}` | {} | {} | {:.1}× |\n",
+            "| {} | {} | `{}` | {} | {} | `{}` | {} | {} | {} |\n",
             row.pattern.id,
             row.tenant,
             b.access,
@@ -277,7 +287,7 @@ fn report_markdown(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef])
             a.access,
             ms(a.timings.median_us),
             ms(a.timings.p95_us),
-            b.timings.median_us / a.timings.median_us.max(0.001)
+            row.difference().short()
         ));
     }
     out.push_str(&format!("\n#### Verdict\n\n{}\n", verdict_line(rows)));
@@ -291,11 +301,12 @@ fn report_markdown(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef])
     out
 }
 
-/// How many pattern runs "after" made faster, and the geometric mean speed-up.
+/// How many pattern runs "after" made faster beyond noise, and the
+/// geometric mean speed-up of the medians.
 fn verdict_line(rows: &[Row]) -> String {
     let faster = rows
         .iter()
-        .filter(|r| r.after.timings.median_us < r.before.timings.median_us)
+        .filter(|r| matches!(r.difference(), Difference::Faster { .. }))
         .count();
     let log_sum: f64 = rows
         .iter()
@@ -303,8 +314,9 @@ fn verdict_line(rows: &[Row]) -> String {
         .sum();
     let mean = (log_sum / rows.len().max(1) as f64).exp();
     format!(
-        "after is faster for {faster} of {} pattern runs; geometric mean speed-up {mean:.1}×.",
-        rows.len()
+        "after is faster for {faster} of {} pattern runs beyond noise ({}% interval); geometric mean speed-up of the medians {mean:.1}×.",
+        rows.len(),
+        confidence_percent()
     )
 }
 
@@ -314,7 +326,7 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
          before: index scans off for the transaction; after: as configured. Read only.\n\n"
     );
     out.push_str(&format!(
-        "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {:>8}\n",
+        "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {}\n",
         "pattern",
         "tenant",
         "before",
@@ -325,13 +337,13 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
         "median ms",
         "p95 ms",
         "buffers",
-        "speed-up"
+        "after against before"
     ));
     for row in rows {
         let (b, a) = (&row.before, &row.after);
-        let speedup = b.timings.median_us / a.timings.median_us.max(0.001);
+        let speedup = row.difference().short();
         out.push_str(&format!(
-            "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {:>7.1}×\n",
+            "{:<24} {:<6} {:<34} {:>9} {:>9} {:>7} {:<43} {:>9} {:>9} {:>7} {}\n",
             row.pattern.id,
             row.tenant,
             b.access,
@@ -353,19 +365,11 @@ fn report(version: &str, runs: u32, rows: &[Row], missing: &[IndexDef]) -> Strin
     }
     out.push('\n');
     for row in rows.iter().filter(|r| r.tenant == "large") {
-        let v = verdict(
-            row.before.timings.median_us,
-            row.after.timings.median_us,
-            Some(row.pattern.expected_improvement),
-        );
-        let (who, than) = match v.faster.as_deref() {
-            Some("B") => ("after", "before"),
-            Some(_) => ("before", "after"),
-            None => ("neither", "the other"),
-        };
         out.push_str(&format!(
-            "{} (large tenant): {who} is {:.1}× faster than {than} ({:.0}% less time); the document expects {}\n",
-            row.pattern.id, v.ratio, v.percent_faster, row.pattern.expected_improvement
+            "{} (large tenant): {}; the document expects {}\n",
+            row.pattern.id,
+            row.difference().sentence("after", "before"),
+            row.pattern.expected_improvement
         ));
     }
     out.push_str(&format!("\nVerdict: {}\n", verdict_line(rows)));

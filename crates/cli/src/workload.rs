@@ -8,7 +8,7 @@ use seekscan_core::experiment::{
     budget, seconds, DEFAULT_BUDGET_MS, DEFAULT_REPETITIONS, MAX_REPETITIONS,
 };
 use seekscan_core::generator::{self, DatasetSpec};
-use seekscan_core::index_cost::{self, WriteOptions};
+use seekscan_core::index_cost::{self, WriteKind, WriteOptions};
 use seekscan_core::patterns;
 use seekscan_core::units::{micros, thousands};
 use seekscan_core::workload::verdict::totals;
@@ -60,7 +60,7 @@ fn write_cost(engine: &Engine, a: &[String], b: &[String]) -> Result<WriteCostPh
         WriteOptions::default(),
     )?;
     Ok(WriteCostPhrase {
-        insert_ratio: report.summary.insert_ratio,
+        insert: report.summary.difference(WriteKind::Insert),
     })
 }
 
@@ -145,7 +145,7 @@ fn table(
         args.budget
     )];
     lines.push(format!(
-        "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12} {:>8}  {}",
+        "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12}  {:<38} {}",
         "pattern",
         "tenant",
         "w",
@@ -158,7 +158,7 @@ fn table(
         "B median",
         "B p95",
         "runs",
-        "speed-up",
+        "B against A (99% interval)",
         "expected"
     ));
     for row in rows {
@@ -167,10 +167,11 @@ fn table(
         let met = match row.met {
             Some(true) => "met",
             Some(false) => "not met",
+            None if row.expected_percent.is_some() => "undecided (within noise)",
             None => "—",
         };
         lines.push(format!(
-            "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12} {:>7.1}×  {}% {met}",
+            "{:<22} {:<6} {:>3} {:<26} {:<26} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>12}  {:<38} {}% {met}",
             row.pattern,
             row.tenant.word(),
             weights.of(&row.pattern),
@@ -183,7 +184,7 @@ fn table(
             micros(row.b.timings.median_us),
             micros(row.b.timings.p95_us),
             format!("{} · {}", runs(&row.a, args.repeat), runs(&row.b, args.repeat)),
-            row.speedup,
+            row.difference.short(),
             row.expected_percent.as_deref().unwrap_or("?"),
         ));
     }

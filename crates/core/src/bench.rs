@@ -62,6 +62,11 @@ impl Timings {
 /// on at most this plus the one run under way when it ends.
 pub const BATCH_MS: f64 = 50.0;
 
+/// The most runs a batch asks for: the page asks for the pane with the
+/// fewest samples next, so A and B alternate every few runs (interleaved,
+/// as `noise` needs) instead of one pane running all of its runs first.
+pub const MAX_BATCH_RUNS: u32 = 5;
+
 /// Repetitions one at a time or a few: at most `runs`, and none begun once
 /// `within_ms` have passed (the first always runs).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
@@ -103,7 +108,7 @@ impl RepeatPlan {
             return Err(Ending::OverBudget);
         }
         Ok(Batch {
-            runs: self.wanted - done,
+            runs: (self.wanted - done).min(MAX_BATCH_RUNS),
             within_ms: left_ms.min(BATCH_MS),
         })
     }
@@ -132,7 +137,7 @@ pub fn repeat_batch(
 }
 
 /// Nearest-rank percentile of sorted samples (0 when there are none).
-fn percentile(sorted: &[f64], p: usize) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: usize) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
@@ -237,6 +242,12 @@ mod tests {
         // The wall time counts where the statements took less of it.
         let waited = one.merged(&batch(1_000.0, 95.0));
         assert_eq!(plan.next(&waited).map(|b| b.within_ms), Ok(5.0));
+        // Many runs left are asked for a few at a time, A and B in turn.
+        let many = RepeatPlan {
+            wanted: 20,
+            budget_ms: 100,
+        };
+        assert_eq!(many.next(&one).map(|b| b.runs), Ok(MAX_BATCH_RUNS));
         let five = Timings::from_samples(vec![1.0; 5]);
         assert_eq!(plan.next(&five), Err(Ending::Complete));
         // A first run longer than the budget is the only one.

@@ -1,18 +1,18 @@
 //! The one-line verdict above the panes: which configuration was faster, by
-//! how much, next to what the Phase 3 document expected.
+//! how much and within which interval (or that the runs show no measurable
+//! difference: `noise`), next to what the Phase 3 document expected.
 use serde::{Deserialize, Serialize};
 
-use crate::protocol::{PaneResult, RowAgreement};
+use crate::bench::Timings;
+use crate::noise::{self, Difference};
+use crate::protocol::{PaneResult, RowAgreement, Slot};
 use crate::workload::why::{self, Explanation};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Verdict {
-    /// "A" or "B"; `None` when the medians are equal.
-    pub faster: Option<String>,
-    /// slower median / faster median (≥ 1).
-    pub ratio: f64,
-    /// How much less time the faster one took, in percent of the slower one.
-    pub percent_faster: f64,
+    /// B against A, called only beyond noise; `None` when nothing was
+    /// timed (a plain EXPLAIN).
+    pub difference: Option<Difference>,
     pub text: String,
     /// Why the gain is what it is, from both runs' plans and counters
     /// (set by [`compare`] once both ran).
@@ -20,56 +20,50 @@ pub struct Verdict {
     pub why: Option<Explanation>,
 }
 
-/// Compares two medians (µs). `expected` is the document's wording, such as
-/// "85% faster for report status filtering".
-pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Verdict {
-    let (faster, fast, slow) = if median_b_us < median_a_us {
-        (Some("B"), median_b_us, median_a_us)
-    } else if median_a_us < median_b_us {
-        (Some("A"), median_a_us, median_b_us)
-    } else {
-        (None, median_a_us, median_b_us)
-    };
-    // Timers can read 0 µs for very fast queries; never divide by zero.
-    let ratio = if fast > 0.0 {
-        slow / fast
-    } else if slow > 0.0 {
-        f64::INFINITY
-    } else {
-        1.0
-    };
-    let percent_faster = if slow > 0.0 {
-        (slow - fast) / slow * 100.0
-    } else {
-        0.0
-    };
-    let mut text = match faster {
-        Some(label) => {
-            let other = if label == "A" { "B" } else { "A" };
-            if ratio.is_finite() {
-                format!(
-                    "{label} is {} faster than {other} ({}% less time)",
-                    format_ratio(ratio),
-                    format_percent(percent_faster)
-                )
-            } else {
-                format!(
-                    "{label} is faster than {other} (its median is below the timer's resolution)"
-                )
-            }
+impl Verdict {
+    /// The configuration that was faster beyond noise, if one was.
+    pub fn faster(&self) -> Option<Slot> {
+        match self.difference? {
+            Difference::Faster { .. } => Some(Slot::B),
+            Difference::Slower { .. } => Some(Slot::A),
+            _ => None,
         }
-        None => "A and B took the same median time".to_owned(),
+    }
+}
+
+/// Compares A's runs with B's (µs). `expected` is the document's wording,
+/// such as "85% faster for report status filtering".
+pub fn verdict(a: &Timings, b: &Timings, expected: Option<&str>) -> Verdict {
+    let difference = noise::difference(&a.samples_us, &b.samples_us);
+    let mut text = match difference {
+        // The faster side leads the sentence: B faster, or A where B is slower.
+        Difference::Faster { ratio, .. } => {
+            format!(
+                "{} ({}% less time)",
+                difference.sentence("B", "A"),
+                less_time(ratio)
+            )
+        }
+        Difference::Slower { ratio, .. } => format!(
+            "{} ({}% less time)",
+            difference.reversed().sentence("A", "B"),
+            less_time(ratio)
+        ),
+        _ => difference.sentence("B", "A"),
     };
     if let Some(expected) = expected.and_then(expected_percent) {
         text.push_str(&format!("; the document expected {expected}% faster"));
     }
     Verdict {
-        faster: faster.map(str::to_owned),
-        ratio,
-        percent_faster,
+        difference: Some(difference),
         text,
         why: None,
     }
+}
+
+/// The percent less time a speed-up of `ratio` means.
+fn less_time(ratio: f64) -> String {
+    format_percent((1.0 - 1.0 / ratio) * 100.0)
 }
 
 /// The line above two panes: the verdict (or, for a plain EXPLAIN, which
@@ -78,7 +72,7 @@ pub fn verdict(median_a_us: f64, median_b_us: f64, expected: Option<&str>) -> Ve
 pub fn compare(a: &PaneResult, b: &PaneResult, expected: Option<&str>) -> (Verdict, RowAgreement) {
     let executed = |r: &PaneResult| r.outcome.plan.actual_rows.is_some();
     let verdict = if executed(a) || executed(b) {
-        let mut verdict = verdict(a.timings.median_us, b.timings.median_us, expected);
+        let mut verdict = verdict(&a.timings, &b.timings, expected);
         if executed(a) && executed(b) {
             verdict.why = Some(why::explain(&a.outcome, &b.outcome, None, None));
         }
@@ -92,9 +86,7 @@ pub fn compare(a: &PaneResult, b: &PaneResult, expected: Option<&str>) -> (Verdi
 /// The verdict for statements that were planned but not run (EXPLAIN).
 fn plan_only() -> Verdict {
     Verdict {
-        faster: None,
-        ratio: 1.0,
-        percent_faster: 0.0,
+        difference: None,
         text: "EXPLAIN plans without running: compare the plans below; nothing was timed"
             .to_owned(),
         why: None,
@@ -109,14 +101,6 @@ fn format_percent(percent: f64) -> String {
         format!("{tenth:.1}")
     } else {
         format!("{percent:.0}")
-    }
-}
-
-fn format_ratio(ratio: f64) -> String {
-    if ratio >= 10.0 {
-        format!("{ratio:.0}×")
-    } else {
-        format!("{ratio:.1}×")
     }
 }
 
@@ -135,36 +119,56 @@ pub fn expected_percent(expected: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// `n` runs around `us`, a few percent apart.
+    fn runs(us: f64, n: usize) -> Timings {
+        Timings::from_samples((0..n).map(|i| us * (1.0 + 0.01 * (i % 5) as f64)).collect())
+    }
+
     #[test]
     fn b_faster_with_expectation() {
         let v = verdict(
-            3700.0,
-            100.0,
+            &runs(3700.0, 10),
+            &runs(100.0, 10),
             Some("85% faster for report status filtering"),
         );
-        assert_eq!(v.faster.as_deref(), Some("B"));
-        assert!((v.ratio - 37.0).abs() < 1e-9);
-        assert_eq!(
-            v.text,
-            "B is 37× faster than A (97% less time); the document expected 85% faster"
+        assert_eq!(v.faster(), Some(Slot::B));
+        assert!(
+            v.text.starts_with("B is 37× faster than A (99% CI "),
+            "{}",
+            v.text
+        );
+        assert!(
+            v.text
+                .ends_with("(97% less time); the document expected 85% faster"),
+            "{}",
+            v.text
         );
     }
 
     #[test]
-    fn a_faster_and_ties() {
-        let v = verdict(100.0, 150.0, None);
-        assert_eq!(v.faster.as_deref(), Some("A"));
-        assert_eq!(v.text, "A is 1.5× faster than B (33% less time)");
-        assert_eq!(verdict(5.0, 5.0, None).faster, None);
-        assert!(verdict(0.0, 10.0, None).text.contains("resolution"));
-        assert!(verdict(25_210.0, 30.0, None)
+    fn a_faster_and_no_measurable_difference() {
+        let v = verdict(&runs(100.0, 10), &runs(150.0, 10), None);
+        assert_eq!(v.faster(), Some(Slot::A));
+        assert!(v.text.starts_with("A is 1.50× faster than B"), "{}", v.text);
+        assert!(v.text.ends_with("(33% less time)"), "{}", v.text);
+        let same = verdict(&runs(100.0, 10), &runs(100.0, 10), None);
+        assert_eq!(same.faster(), None);
+        assert!(
+            same.text
+                .starts_with("no measurable difference between B and A"),
+            "{}",
+            same.text
+        );
+        let once = verdict(&runs(100.0, 1), &runs(10.0, 1), None);
+        assert_eq!(once.faster(), None);
+        assert!(once.text.starts_with("too few runs"), "{}", once.text);
+        assert!(verdict(&runs(25_210.0, 10), &runs(30.0, 10), None)
             .text
             .contains("(99.8% less time)"));
     }
 
     #[test]
     fn explain_without_a_run_is_not_timed() {
-        use crate::bench::Timings;
         use crate::engine::QueryOutcome;
         use crate::explain::PlanNode;
         use crate::protocol::RowDigest;
@@ -187,7 +191,7 @@ mod tests {
         );
         assert_eq!(same, RowAgreement::Identical);
         let (ran, _) = compare(&pane(Some(1), 200.0), &pane(Some(1), 100.0), None);
-        assert_eq!(ran.faster.as_deref(), Some("B"));
+        assert_eq!(ran.difference, Some(Difference::TooFewRuns { runs: 1 }));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod export;
 pub mod generator;
 pub mod index_cost;
 pub mod lessons;
+pub mod noise;
 pub mod patterns;
 pub mod pg15;
 pub mod planner;

@@ -409,3 +409,37 @@ mod tests {
         );
     }
 }
+
+/// A confidence interval of a time ratio (`noise::CONFIDENCE`, from a
+/// bootstrap of the two samples' medians), its bounds the same way round as
+/// the ratio it goes with.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// How one measured thing (the subject: B, the covering index, a set of
+/// indexes) compares in time with another (the reference: A, the plain
+/// index, no index), called only beyond noise: a ratio whose interval spans
+/// 1× is no measurable difference. Computed by `noise::difference`.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum Difference {
+    /// The subject took less time: `ratio` is the reference's median over
+    /// the subject's (above 1), `ci` the same way round, wholly above 1.
+    Faster { ratio: f64, ci: Interval },
+    /// The subject took more time: `ratio` is its median over the
+    /// reference's (above 1), `ci` the same way round, wholly above 1.
+    Slower { ratio: f64, ci: Interval },
+    /// The interval spans 1×: `ci` is the subject's time over the reference's.
+    NoMeasurableDifference { ci: Interval },
+    /// Fewer runs than `noise::MIN_RUNS` on a side: no interval says anything.
+    TooFewRuns { runs: u32 },
+}
+
+impl Default for Difference {
+    /// Nothing measured yet.
+    fn default() -> Self {
+        Difference::TooFewRuns { runs: 0 }
+    }
+}

@@ -8,7 +8,7 @@ use seekscan_core::bench::{Ending, RepeatPlan, Timings};
 use seekscan_core::engine::{Engine, MemoryReport};
 use seekscan_core::generator::{generate, Dataset, DatasetSpec};
 use seekscan_core::patterns;
-use seekscan_core::protocol::{Request, Response};
+use seekscan_core::protocol::{Difference, Interval, Request, Response};
 use seekscan_core::service::Service;
 use seekscan_core::units::thousands;
 use seekscan_core::workload::crossover::{self, Payoff, PointLabel};
@@ -65,7 +65,10 @@ fn every_pattern_and_tenant_is_a_row_and_totals_are_weighted_sums() {
         );
         assert_eq!(row.a.timings.samples_us.len(), 3);
         assert_eq!(row.a.ending, Ending::Complete);
-        assert!(row.met.is_some());
+        // Three runs a side are too few for an interval: nothing is
+        // called, and no expectation is met or missed.
+        assert_eq!(row.difference, Difference::TooFewRuns { runs: 3 });
+        assert_eq!(row.met, None);
     }
     let mut weights = Weights::default();
     weights.set("audit_trail", 5).unwrap();
@@ -117,8 +120,26 @@ fn the_verdict_counts_served_patterns_and_bs_index_bytes() {
     );
     assert!(text.contains("costs 9 indexes"), "{text}");
     assert!(!text.contains("inserts"), "{text}");
-    verdict.write_cost = Some(WriteCostPhrase { insert_ratio: 2.4 });
-    assert!(verdict.text().ends_with(", inserts 2.4× slower than A"));
+    let ci = Interval {
+        low: 1.9,
+        high: 2.8,
+    };
+    verdict.write_cost = Some(WriteCostPhrase {
+        insert: Difference::Slower { ratio: 2.4, ci },
+    });
+    assert!(verdict
+        .text()
+        .ends_with(", inserts 2.4× slower than A (1.90–2.8×)"));
+    let spans = Interval {
+        low: 0.9,
+        high: 1.2,
+    };
+    verdict.write_cost = Some(WriteCostPhrase {
+        insert: Difference::NoMeasurableDifference { ci: spans },
+    });
+    assert!(verdict
+        .text()
+        .ends_with(", inserts: no measurable difference from A (0.90–1.20×)"));
     // Under A = B = none nothing is served, and nothing costs.
     let none = WorkloadVerdict::of(
         &rows[..0],

@@ -30,7 +30,8 @@ impl Default for CostOptions {
     fn default() -> Self {
         Self {
             writes: WriteOptions::default(),
-            read_runs: 7,
+            // Enough runs for an interval that can exclude 1× (`noise::MIN_RUNS`).
+            read_runs: 15,
         }
     }
 }

@@ -2,9 +2,10 @@
 //! indexed column and DELETEs, timed with only a chosen set of indexes
 //! maintained. Each table is copied into a scratch storage (the same rows,
 //! its indexes of A and B built once there), so nothing the user holds is
-//! written; on the scratch, every set is measured in turn on the same rows,
-//! and every batch is undone (untimed) before the next, so each starts from
-//! the rows the user has.
+//! written; on the scratch, the sets are measured interleaved on the same
+//! rows (each repetition times every set's batches in turn), and every
+//! batch is undone (untimed) before the next, so each starts from the rows
+//! the user has. B against A is called only beyond noise (`noise`).
 //!
 //! The writes are the storage calls GlueSQL's executor makes for INSERT,
 //! UPDATE and DELETE (`insert_data` with new keys, `insert_data` with
@@ -19,6 +20,7 @@ use web_time::Instant;
 
 use crate::bench::Timings;
 use crate::catalog::{IndexDef, IndexSet};
+use crate::noise::{self, range, times, Difference, Group};
 use crate::storage::SeekStorage;
 
 /// Rows each batch writes, per table (fewer when the table has fewer).
@@ -122,12 +124,17 @@ pub struct TableWriteCost {
 }
 
 /// B's write time over A's, per kind of write: the typed summary a verdict
-/// quotes ("inserts 2.1× slower under B").
+/// quotes ("inserts 2.1× slower under B (1.8–2.4×)"). The ratios are of the
+/// medians summed over the tables; each difference resamples every
+/// table's batches at once (`noise::weighted`).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq)]
 pub struct WriteCostSummary {
     pub insert_ratio: f64,
     pub update_ratio: f64,
     pub delete_ratio: f64,
+    /// B against A, per kind of write (insert, update, delete).
+    #[serde(default)]
+    pub differences: [Difference; 3],
 }
 
 impl WriteCostSummary {
@@ -139,23 +146,36 @@ impl WriteCostSummary {
         }
     }
 
-    /// "inserts 2.1× slower under B" (or "faster", or "as fast").
+    pub fn difference(&self, kind: WriteKind) -> Difference {
+        self.differences[kind as usize]
+    }
+
+    /// "inserts 2.1× slower under B (1.8–2.4×)", or "inserts show no
+    /// measurable difference under B (0.95–1.08×)".
     pub fn describe(&self, kind: WriteKind) -> String {
-        ratio_text(kind.plural(), self.ratio(kind))
+        difference_text(kind.plural(), self.difference(kind), " under B")
     }
 }
 
-/// "inserts 2.1× slower under B" for a ratio of B's time over A's.
-pub fn ratio_text(what: &str, ratio: f64) -> String {
-    if !ratio.is_finite() || ratio <= 0.0 {
-        return format!("{what}: not measured");
-    }
-    if (0.95..=1.05).contains(&ratio) {
-        format!("{what} as fast under B as under A")
-    } else if ratio > 1.0 {
-        format!("{what} {ratio:.1}× slower under B")
-    } else {
-        format!("{what} {:.1}× faster under B", 1.0 / ratio)
+/// "inserts 2.1× slower{place} (1.8–2.4×)" for B against A, or "inserts
+/// show no measurable difference{place} (0.95–1.08×)".
+pub fn difference_text(what: &str, difference: Difference, place: &str) -> String {
+    match difference {
+        Difference::Faster { ratio, ci } => {
+            format!("{what} {} faster{place} ({})", times(ratio), range(ci))
+        }
+        Difference::Slower { ratio, ci } => {
+            format!("{what} {} slower{place} ({})", times(ratio), range(ci))
+        }
+        Difference::NoMeasurableDifference { ci } => {
+            format!(
+                "{what} show no measurable difference{place} ({})",
+                range(ci)
+            )
+        }
+        Difference::TooFewRuns { runs } => {
+            format!("{what} not told apart{place}: too few batches ({runs})")
+        }
     }
 }
 
@@ -233,11 +253,14 @@ pub fn measure_observed(
                 .map(|d| d.name.clone())
                 .collect()
         };
-        let none = bench.cost(&[], observe)?;
-        let cost_a = bench.cost(&in_set(a), observe)?;
-        let cost_b = bench.cost(&in_set(b), observe)?;
+        let mut sets = vec![Vec::new(), in_set(a), in_set(b)];
+        sets.extend(measured.iter().map(|d| vec![d.name.clone()]));
+        let costs = bench.measure_interleaved(&sets, observe)?;
+        let cost = |set: &Vec<String>| costs.get(set).cloned().unwrap_or_default();
+        let none = cost(&sets[0]);
+        let (cost_a, cost_b) = (cost(&sets[1]), cost(&sets[2]));
         for def in &measured {
-            let alone = bench.cost(std::slice::from_ref(&def.name), observe)?;
+            let alone = cost(&vec![def.name.clone()]);
             let extra = WriteKind::ALL.map(|kind| {
                 let rows = bench.rows() as f64;
                 (alone.timings(kind).median_us - none.timings(kind).median_us) / rows
@@ -269,10 +292,23 @@ pub fn measure_observed(
             0.0
         }
     };
+    let differences = WriteKind::ALL.map(|kind| {
+        let groups: Vec<Group> = report
+            .tables
+            .iter()
+            .map(|t| Group {
+                weight: 1.0,
+                reference: &t.a.timings(kind).samples_us,
+                subject: &t.b.timings(kind).samples_us,
+            })
+            .collect();
+        noise::weighted(&groups)
+    });
     report.summary = WriteCostSummary {
         insert_ratio: ratio(0),
         update_ratio: ratio(1),
         delete_ratio: ratio(2),
+        differences,
     };
     Ok(report)
 }
@@ -293,8 +329,6 @@ struct TableBench {
     updated: Vec<(Key, Vec<Value>)>,
     /// New rows for the INSERTs: copies of `existing` under unused keys.
     inserted: Vec<(Key, Vec<Value>)>,
-    /// Sets measured so far, by their sorted index names.
-    measured: BTreeMap<Vec<String>, SetWriteCost>,
 }
 
 fn sql_error(error: gluesql_core::error::Error) -> String {
@@ -344,7 +378,6 @@ impl TableBench {
             existing,
             updated,
             inserted,
-            measured: BTreeMap::new(),
         })
     }
 
@@ -356,79 +389,102 @@ impl TableBench {
         self.column_names[self.updated_column].clone()
     }
 
-    /// The batches timed with exactly `maintained` kept up to date; a set
-    /// measured already (A with none, B with a single index) is not again.
-    fn cost(
+    /// The batches timed for each of `sets` (duplicates measured once),
+    /// interleaved: every repetition times each set's batches in turn,
+    /// starting one set further on each time, so a burst of load from
+    /// elsewhere lands on every set rather than on the one measured then.
+    fn measure_interleaved(
         &mut self,
-        maintained: &[String],
+        sets: &[Vec<String>],
         observe: &mut dyn FnMut(&Observation),
-    ) -> Result<SetWriteCost, String> {
-        if let Some(done) = self.measured.get(maintained) {
-            return Ok(done.clone());
+    ) -> Result<BTreeMap<Vec<String>, SetWriteCost>, String> {
+        let mut distinct: Vec<&Vec<String>> = Vec::new();
+        for set in sets {
+            if !distinct.contains(&set) {
+                distinct.push(set);
+            }
         }
-        let cost = self.measure_set(maintained, observe)?;
-        self.measured.insert(maintained.to_vec(), cost.clone());
-        Ok(cost)
+        let mut samples: Vec<[Vec<f64>; 3]> = vec![Default::default(); distinct.len()];
+        let mut observed = vec![WritesObserved::default(); distinct.len()];
+        for repetition in 0..self.repetitions as usize {
+            for turn in 0..distinct.len() {
+                let i = (turn + repetition) % distinct.len();
+                self.maintain(distinct[i])?;
+                let first = repetition == 0;
+                let round = self.round(distinct[i], first, &mut observed[i], observe);
+                // The indexes go back to the shelf whether or not the writes worked.
+                self.park()?;
+                for (kind, us) in round? {
+                    samples[i][kind as usize].push(us);
+                }
+            }
+        }
+        Ok(distinct
+            .into_iter()
+            .zip(samples.into_iter().zip(observed))
+            .map(|(set, (samples, observed))| {
+                let [insert, update, delete] = samples.map(Timings::from_samples);
+                let cost = SetWriteCost {
+                    indexes: set.clone(),
+                    insert,
+                    update,
+                    delete,
+                    observed,
+                };
+                (set.clone(), cost)
+            })
+            .collect())
     }
 
-    fn measure_set(
-        &mut self,
-        maintained: &[String],
-        observe: &mut dyn FnMut(&Observation),
-    ) -> Result<SetWriteCost, String> {
+    /// Puts exactly `maintained` of the built indexes on the table.
+    fn maintain(&mut self, maintained: &[String]) -> Result<(), String> {
         let chosen: BTreeMap<_, _> = maintained
             .iter()
             .filter_map(|name| self.parked.remove_entry(name))
             .collect();
         self.scratch
             .swap_indexes(&self.table, chosen)
-            .map_err(sql_error)?;
-        let measured = self.repeat(maintained, observe);
-        // The indexes go back to the shelf whether or not the writes worked.
+            .map(|_| ())
+            .map_err(sql_error)
+    }
+
+    /// Takes every index off the table, back to the shelf.
+    fn park(&mut self) -> Result<(), String> {
         let used = self
             .scratch
             .swap_indexes(&self.table, BTreeMap::new())
             .map_err(sql_error)?;
         self.parked.extend(used);
-        measured
+        Ok(())
     }
 
-    fn repeat(
+    /// One batch of each kind, each undone after it; on the `first` round,
+    /// what the writes did is recorded and shown to `observe`.
+    fn round(
         &mut self,
         maintained: &[String],
+        first: bool,
+        observed: &mut WritesObserved,
         observe: &mut dyn FnMut(&Observation),
-    ) -> Result<SetWriteCost, String> {
-        let mut samples: [Vec<f64>; 3] = Default::default();
-        let mut observed = WritesObserved::default();
-        for repetition in 0..self.repetitions {
-            let first = repetition == 0;
-            for (i, kind) in WriteKind::ALL.into_iter().enumerate() {
-                let before = self.counts();
-                let elapsed = self.timed(kind)?;
-                samples[i].push(elapsed);
-                if first {
-                    self.observe(kind, before, &mut observed);
-                    let keys: Vec<Key> =
-                        self.written(kind).iter().map(|(k, _)| k.clone()).collect();
-                    observe(&Observation {
-                        table: &self.table,
-                        maintained,
-                        kind,
-                        keys: &keys,
-                        scratch: &self.scratch,
-                    });
-                }
-                self.undo(kind)?;
+    ) -> Result<[(WriteKind, f64); 3], String> {
+        let mut times = WriteKind::ALL.map(|kind| (kind, 0.0));
+        for (kind, us) in &mut times {
+            let before = self.counts();
+            *us = self.timed(*kind)?;
+            if first {
+                self.observe(*kind, before, observed);
+                let keys: Vec<Key> = self.written(*kind).iter().map(|(k, _)| k.clone()).collect();
+                observe(&Observation {
+                    table: &self.table,
+                    maintained,
+                    kind: *kind,
+                    keys: &keys,
+                    scratch: &self.scratch,
+                });
             }
+            self.undo(*kind)?;
         }
-        let [insert, update, delete] = samples.map(Timings::from_samples);
-        Ok(SetWriteCost {
-            indexes: maintained.to_vec(),
-            insert,
-            update,
-            delete,
-            observed,
-        })
+        Ok(times)
     }
 
     fn written(&self, kind: WriteKind) -> &[(Key, Vec<Value>)] {

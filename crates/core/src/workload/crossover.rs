@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{find_pattern, matched_rows, measure_config, share_of_budget, Measured};
+use super::{find_pattern, matched_rows, measure_both, share_of_budget, Measured};
 use crate::bench::{Ending, RepeatPlan};
 use crate::engine::{Engine, EngineError};
 use crate::schema;
@@ -57,8 +57,8 @@ pub struct Point {
 pub fn measure_point(engine: &mut Engine, task: &PointTask) -> Result<Point, EngineError> {
     let pattern = find_pattern(&task.pattern)?;
     let sql = pattern.render(&task.params);
-    let (_, a) = measure_config(engine, &sql, &task.a, task.plan_a)?;
-    let (_, b) = measure_config(engine, &sql, &task.b, task.plan_b)?;
+    let [(_, a), (_, b)] =
+        measure_both(engine, &sql, [&task.a, &task.b], [task.plan_a, task.plan_b])?;
     let matched = matched_rows(engine, &sql, &task.b)?.unwrap_or(a.stats.rows_returned);
     Ok(Point {
         label: task.label.clone(),

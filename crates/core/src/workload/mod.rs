@@ -22,10 +22,11 @@ use gluesql_core::sqlparser::dialect::PostgreSqlDialect;
 use gluesql_core::sqlparser::parser::Parser;
 use serde::{Deserialize, Serialize};
 
-use crate::bench::{self, Ending, RepeatPlan, Timings};
+use crate::bench::{Ending, RepeatPlan, Timings};
 use crate::catalog::IndexSet;
-use crate::comparison::{expected_percent, verdict};
+use crate::comparison::expected_percent;
 use crate::engine::{Engine, EngineError, ExecStats, QueryOutcome};
+use crate::noise::{self, Difference};
 use crate::patterns::{self, Pattern};
 
 pub use crossover::{CrossoverRun, Point, PointTask};
@@ -99,13 +100,19 @@ pub struct WorkloadRow {
     pub sql: String,
     pub a: Measured,
     pub b: Measured,
-    /// A's median over B's (above 1: B is faster).
+    /// A's median over B's (above 1: B is faster): the point estimate the
+    /// table sorts by; what is said of it is `difference`.
     pub speedup: f64,
+    /// B against A, called only beyond noise.
+    #[serde(default)]
+    pub difference: Difference,
     /// The document's wording, "85% faster for report status filtering".
     pub expected: String,
     /// The percentage it names ("85", "80-90").
     pub expected_percent: Option<String>,
-    /// Whether B took at least that much less time than A.
+    /// Whether B took at least that much less time than A across the whole
+    /// interval of `difference` (`false`: across none of it; `None`: no
+    /// percentage named, or undecided within noise).
     pub met: Option<bool>,
     pub why: Explanation,
 }
@@ -140,31 +147,27 @@ fn find_pattern(id: &str) -> Result<&'static Pattern, EngineError> {
         .ok_or_else(|| EngineError::Sql(format!("no documented pattern is called {id:?}")))
 }
 
-/// Both configurations of one row, the rows its conditions match and why
-/// the gain is what it is.
+/// Both configurations of one row, measured interleaved, the rows its
+/// conditions match and why the gain is what it is.
 pub fn measure_row(engine: &mut Engine, task: &RowTask) -> Result<WorkloadRow, EngineError> {
     let pattern = find_pattern(&task.pattern)?;
     let sql = pattern.render(&task.params);
-    let (a_outcome, a) = measure_config(engine, &sql, &task.a, task.plan_a)?;
-    let (b_outcome, b) = measure_config(engine, &sql, &task.b, task.plan_b)?;
+    let [(a_outcome, a), (b_outcome, b)] =
+        measure_both(engine, &sql, [&task.a, &task.b], [task.plan_a, task.plan_b])?;
     let matched = matched_rows(engine, &sql, &task.b)?;
     let table_rows = table_rows(engine, &a_outcome);
     let why = why::explain(&a_outcome, &b_outcome, table_rows, matched);
-    let judged = verdict(a.timings.median_us, b.timings.median_us, None);
+    let difference = noise::difference(&a.timings.samples_us, &b.timings.samples_us);
     let expected_percent = expected_percent(pattern.expected_improvement);
-    let met = expected_percent.as_deref().map(|percent| {
-        let lowest: f64 = percent
-            .split('-')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(100.0);
-        judged.faster.as_deref() == Some("B") && judged.percent_faster >= lowest
-    });
+    let met = expected_percent
+        .as_deref()
+        .and_then(|percent| meets(&difference, percent));
     Ok(WorkloadRow {
         pattern: pattern.id.to_owned(),
         tenant: task.tenant,
         sql,
         speedup: speedup(a.timings.median_us, b.timings.median_us),
+        difference,
         a,
         b,
         expected: pattern.expected_improvement.to_owned(),
@@ -174,31 +177,57 @@ pub fn measure_row(engine: &mut Engine, task: &RowTask) -> Result<WorkloadRow, E
     })
 }
 
+/// Whether B took at least the lowest of `percent` ("85", "80-90") less
+/// time than A: `Some(true)` when the whole interval meets it, `Some(false)`
+/// when none of it does, `None` (undecided) when the interval straddles it
+/// or there were too few runs: noise neither meets nor misses a claim.
+fn meets(difference: &Difference, percent: &str) -> Option<bool> {
+    let lowest: f64 = percent
+        .split('-')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(100.0);
+    // B's speed-up that takes `lowest` percent less time.
+    let wanted = 1.0 / (1.0 - lowest.min(99.99) / 100.0);
+    // The interval of B's speed-up over A.
+    let (low, high) = match *difference {
+        Difference::Faster { ci, .. } => (ci.low, ci.high),
+        Difference::Slower { ci, .. } => (1.0 / ci.high, 1.0 / ci.low),
+        Difference::NoMeasurableDifference { ci } => (1.0 / ci.high, 1.0 / ci.low),
+        Difference::TooFewRuns { .. } => return None,
+    };
+    if low >= wanted {
+        Some(true)
+    } else if high < wanted {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// A's median over B's; a median of 0 µs (below the timer) counts as 1 µs.
 pub fn speedup(a_us: f64, b_us: f64) -> f64 {
     a_us.max(1.0) / b_us.max(1.0)
 }
 
-/// Runs `sql` under the named indexes as `plan` allows: the first run's
-/// outcome, every run's timings and why the runs ended.
-pub(crate) fn measure_config(
+/// `sql` under the named indexes of A and B, interleaved, as `plans`
+/// allow: each side's first outcome and its measurement.
+pub(crate) fn measure_both(
     engine: &mut Engine,
     sql: &str,
-    indexes: &[String],
-    plan: RepeatPlan,
-) -> Result<(QueryOutcome, Measured), EngineError> {
-    let visible = engine.index_set(&indexes.join(","))?;
-    let (outcome, mut timings) = bench::measure_with(engine, sql, &visible, 1)?;
-    let ending = loop {
-        match plan.next(&timings) {
-            Ok(batch) => {
-                let more = bench::repeat_batch(engine, sql, &visible, batch)?;
-                timings = timings.merged(&more);
-            }
-            Err(ending) => break ending,
-        }
-    };
-    let access = outcome
+    indexes: [&[String]; 2],
+    plans: [RepeatPlan; 2],
+) -> Result<[(QueryOutcome, Measured); 2], EngineError> {
+    let visible_a = engine.index_set(&indexes[0].join(","))?;
+    let visible_b = engine.index_set(&indexes[1].join(","))?;
+    let runs = noise::measure_pair(engine, sql, [&visible_a, &visible_b], plans)?;
+    Ok(runs.map(measured))
+}
+
+/// One side of an interleaved pair as the row shows it.
+fn measured(run: noise::PairRun) -> (QueryOutcome, Measured) {
+    let access = run
+        .outcome
         .plan
         .table_accesses()
         .first()
@@ -207,12 +236,15 @@ pub(crate) fn measure_config(
     let measured = Measured {
         index,
         access,
-        stats: outcome.stats,
-        summary: outcome.plan.summary(Some(outcome.stats.rows_examined)),
-        timings,
-        ending,
+        stats: run.outcome.stats,
+        summary: run
+            .outcome
+            .plan
+            .summary(Some(run.outcome.stats.rows_examined)),
+        timings: run.timings,
+        ending: run.ending,
     };
-    Ok((outcome, measured))
+    (run.outcome, measured)
 }
 
 /// Rows of the table the run read (its first table access).
@@ -408,6 +440,28 @@ mod tests {
         assert_eq!(count_sql("SELECT a FROM t GROUP BY a"), None);
         assert_eq!(count_sql("SELECT DISTINCT a FROM t"), None);
         assert_eq!(count_sql("SELECT 1; SELECT 2"), None);
+    }
+
+    #[test]
+    fn an_expectation_is_met_or_missed_only_across_the_whole_interval() {
+        use crate::noise::Interval;
+        let faster = |low, high| Difference::Faster {
+            ratio: (low + high) / 2.0,
+            ci: Interval { low, high },
+        };
+        // 85% less time is a speed-up of 6.7×.
+        assert_eq!(meets(&faster(7.0, 9.0), "85"), Some(true));
+        assert_eq!(meets(&faster(5.0, 9.0), "85"), None);
+        assert_eq!(meets(&faster(2.0, 3.0), "85"), Some(false));
+        assert_eq!(meets(&faster(2.0, 3.0), "50-60"), Some(true));
+        let spans = Difference::NoMeasurableDifference {
+            ci: Interval {
+                low: 0.9,
+                high: 1.1,
+            },
+        };
+        assert_eq!(meets(&spans, "70"), Some(false));
+        assert_eq!(meets(&Difference::TooFewRuns { runs: 2 }, "70"), None);
     }
 
     #[test]

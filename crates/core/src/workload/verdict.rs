@@ -1,11 +1,13 @@
 //! The workload's totals, weighted by how often each pattern runs, and the
 //! one-line verdict for B's index set: "B serves 12 of 12 patterns with an
-//! index; weighted time 3.1 s → 6 ms; costs 9 indexes, 5.2 MiB".
+//! index; weighted time 3.1 s → 6 ms, 500× faster (420–610×); costs 9
+//! indexes, 5.2 MiB".
 use serde::{Deserialize, Serialize};
 
 use super::weights::Weights;
 use super::WorkloadRow;
 use crate::engine::MemoryReport;
+use crate::noise::{self, range, times, Difference, Group};
 use crate::units::{mib, micros};
 
 /// The weighted sums of the rows' medians: each row counts its pattern's weight.
@@ -15,35 +17,56 @@ pub struct Totals {
     pub b_us: f64,
     /// The sum of the rows' weights.
     pub weight: u64,
+    /// B's weighted time against A's, every row's runs resampled at once.
+    #[serde(default)]
+    pub difference: Difference,
 }
 
 pub fn totals(rows: &[WorkloadRow], weights: &Weights) -> Totals {
-    rows.iter().fold(Totals::default(), |mut sum, row| {
+    let mut sum = rows.iter().fold(Totals::default(), |mut sum, row| {
         let weight = weights.of(&row.pattern);
         sum.a_us += f64::from(weight) * row.a.timings.median_us;
         sum.b_us += f64::from(weight) * row.b.timings.median_us;
         sum.weight += u64::from(weight);
         sum
-    })
+    });
+    let groups: Vec<Group> = rows
+        .iter()
+        .map(|row| Group {
+            weight: f64::from(weights.of(&row.pattern)),
+            reference: &row.a.timings.samples_us,
+            subject: &row.b.timings.samples_us,
+        })
+        .collect();
+    sum.difference = noise::weighted(&groups);
+    sum
 }
 
 /// What B's indexes cost in writes, measured elsewhere: appended to the
 /// verdict when it is known.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
 pub struct WriteCostPhrase {
-    /// The time of a batch of INSERTs under B over the same batch under A.
-    pub insert_ratio: f64,
+    /// A batch of INSERTs under B against the same batch under A.
+    pub insert: Difference,
 }
 
 impl WriteCostPhrase {
+    /// "inserts 2.4× slower than A (1.9–2.8×)", or "inserts: no measurable
+    /// difference from A (0.95–1.10×)".
     pub fn text(&self) -> String {
-        if self.insert_ratio >= 1.0 {
-            format!("inserts {:.1}× slower than A", self.insert_ratio)
-        } else {
-            format!(
-                "inserts {:.1}× faster than A",
-                1.0 / self.insert_ratio.max(f64::MIN_POSITIVE)
-            )
+        match self.insert {
+            Difference::Faster { ratio, ci } => {
+                format!("inserts {} faster than A ({})", times(ratio), range(ci))
+            }
+            Difference::Slower { ratio, ci } => {
+                format!("inserts {} slower than A ({})", times(ratio), range(ci))
+            }
+            Difference::NoMeasurableDifference { ci } => {
+                format!("inserts: no measurable difference from A ({})", range(ci))
+            }
+            Difference::TooFewRuns { runs } => {
+                format!("inserts: too few batches to tell from A ({runs})")
+            }
         }
     }
 }
@@ -106,11 +129,12 @@ impl WorkloadVerdict {
         let noun =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut text = format!(
-            "B serves {} of {} with an index; weighted time {} → {}",
+            "B serves {} of {} with an index; weighted time {} → {}, {}",
             self.served_by_index,
             noun(self.patterns, "pattern", "patterns"),
             micros(self.totals.a_us),
-            micros(self.totals.b_us)
+            micros(self.totals.b_us),
+            self.totals.difference.short()
         );
         if self.judged > 0 {
             text.push_str(&format!(
