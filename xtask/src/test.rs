@@ -54,6 +54,7 @@ fn checks() -> Result<(), String> {
         &lint.map(String::from),
     )?;
     cargo(&["test", "--workspace", "--exclude", "seekscan-web"], &[])?;
+    crate::patches::check()?;
     browser_tests()?;
     end_to_end()
 }
