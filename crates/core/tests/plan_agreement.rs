@@ -227,7 +227,7 @@ fn generated_queries_mostly_read_tables_as_sqlite_does() {
         );
     }
     let mut common: Vec<_> = differing.into_iter().collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1));
+    common.sort_by_key(|c| std::cmp::Reverse(c.1));
     for ((theirs, ours), n) in common.iter().take(8) {
         println!("  {n:4}x sqlite {theirs}, seekscan {ours}");
     }
