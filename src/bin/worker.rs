@@ -2,7 +2,6 @@
 use gloo_worker::Registrable;
 use seekscan_web::worker_health::ReportingAllocator;
 use seekscan_web::{codec::JsonCodec, engine_worker::EngineWorker};
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// A failed allocation tells the page before the worker aborts.
 #[global_allocator]
@@ -17,12 +16,14 @@ fn main() {
     }
 }
 
-/// For the end-to-end test only (nothing in the page calls it; in the worker
-/// it is `wasm_bindgen.exhaust_memory_for_tests()`): allocates without using
-/// the memory until the allocator fails, then ends the way a runaway query
-/// does when memory runs out. It can only end this worker, which the page
-/// then replaces.
-#[wasm_bindgen]
+/// For the end-to-end tests only, built with the `test-hooks` feature (which
+/// `cargo xtask test` and `cargo xtask e2e` enable and `cargo xtask serve`
+/// does not; in the worker it is `wasm_bindgen.exhaust_memory_for_tests()`):
+/// allocates without using the memory until the allocator fails, then ends
+/// the way a runaway query does when memory runs out. It can only end this
+/// worker, which the page then replaces.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub fn exhaust_memory_for_tests() {
     let chunk = std::alloc::Layout::from_size_align(256 << 20, 8).expect("a valid layout");
     loop {

@@ -1,4 +1,4 @@
-use seekscan_core::agreement::{self, Access, Lookup, ScanKind, Tenant, Why};
+use seekscan_core::agreement::{self, Access, Lookup, ScanKind, Why};
 use seekscan_core::units::thousands;
 use yew::prelude::*;
 
@@ -6,6 +6,8 @@ use yew::prelude::*;
 pub struct EngineAgreementProps {
     /// The documented pattern shown, if any (free SQL has no recorded facts).
     pub pattern: Option<String>,
+    /// The dataset's seed: the facts hold for the seed they were measured on only.
+    pub seed: u64,
     pub scale: usize,
     /// The pattern's `tenant` parameter, to tell the large tenant from the small.
     pub tenant_id: Option<String>,
@@ -20,12 +22,9 @@ pub fn EngineAgreement(props: &EngineAgreementProps) -> Html {
     let Some(pattern) = props.pattern.as_deref() else {
         return html! {};
     };
-    let tenant = props
-        .tenant_id
-        .as_deref()
-        .and_then(|id| facts.tenant_of(props.scale, id))
-        .unwrap_or(Tenant::Large);
-    let Some(found) = facts.lookup(pattern, props.scale, tenant) else {
+    // Nothing for another seed's rows or a tenant nobody measured.
+    let Some(found) = facts.shown_for(pattern, props.seed, props.scale, props.tenant_id.as_deref())
+    else {
         return html! {};
     };
     let measured_at = if found.scale.scale == props.scale {
@@ -39,8 +38,8 @@ pub fn EngineAgreement(props: &EngineAgreementProps) -> Html {
     html! {
         <section class="engine-agreement" data-testid="engine-agreement" aria-label="What other engines choose">
             <p class="muted">
-                { format!("Other engines on the same rows, {} tenant, scale {}{measured_at}, with the nine Phase 3 indexes; seekscan reads ",
-                    tenant.name(), thousands(props.scale as u64)) }
+                { format!("Other engines on the same rows (seed {}), the {} tenant (customer {}), scale {}{measured_at}, with the nine Phase 3 indexes; seekscan reads ",
+                    facts.seed, found.facts.tenant.name(), found.facts.tenant_id, thousands(props.scale as u64)) }
                 <code>{ found.facts.seekscan.label() }</code>{ "." }
             </p>
             { postgres(&found, &facts.postgres_version) }

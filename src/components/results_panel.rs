@@ -22,7 +22,8 @@ pub fn ResultsPanel(props: &ResultsPanelProps) -> Html {
         <section class="results" aria-label="Results">
             <VerdictBar comparison={state.comparison()} />
             <EngineAgreement pattern={state.experiment.pattern.clone().filter(|_| state.experiment.sql.is_none())}
-                scale={state.experiment.scale} tenant_id={state.experiment.params.get("tenant").cloned()} />
+                seed={state.experiment.seed} scale={state.experiment.scale}
+                tenant_id={state.experiment.params.get("tenant").cloned()} />
             <div class="panes">
                 { for Slot::BOTH.map(|slot| pane(state, slot)) }
             </div>

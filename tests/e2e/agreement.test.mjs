@@ -95,3 +95,28 @@ test('free SQL makes no claim about other engines', async () => {
   await page.waitForFunction(() => !document.querySelector('[data-testid=engine-agreement]'));
   assert.deepEqual(errors, []);
 });
+
+test('another seed\'s rows or a tenant nobody measured show no facts', async () => {
+  const prefix = 'p.';
+  for (const query of [
+    `?scale=10000&seed=${facts.seed + 1}&pattern=report_dashboard`,
+    `?scale=10000&pattern=report_dashboard&${prefix}tenant=999999`,
+  ]) {
+    const other = await openReady(query);
+    try {
+      await other.page.waitForSelector('[data-testid=pattern-picker]');
+      assert.equal(await other.page.locator('[data-testid=engine-agreement]').count(), 0, query);
+    } finally {
+      await other.browser.close();
+    }
+  }
+  // The recorded seed and tenant name themselves.
+  await page.selectOption('[data-testid=pattern-picker]', 'report_dashboard');
+  await page.click('button:has-text("large tenant")');
+  await page.waitForSelector('[data-testid=engine-agreement]');
+  const large = at10k.patterns.find((p) => p.tenant === 'large').tenant_id;
+  assert.match(
+    await page.innerText('[data-testid=engine-agreement]'),
+    new RegExp(`seed ${facts.seed}\\), the large tenant \\(customer ${large}\\)`),
+  );
+});

@@ -453,7 +453,8 @@ test('a worker that runs out of memory is replaced; the page says so and keeps t
   const worker = page.workers().at(-1);
   crashed = true;
   // The next message runs the worker out of memory instead of reaching the
-  // engine (a test-only export of src/bin/worker.rs): allocation fails and
+  // engine (a test-only export of src/bin/worker.rs, built with its
+  // test-hooks feature, as cargo xtask test and e2e build): allocation fails and
   // Rust aborts, which is a trap, not a panic.
   await worker.evaluate(() => {
     const engine = self.onmessage;

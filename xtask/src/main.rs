@@ -1,6 +1,7 @@
 //! `cargo xtask serve|test|bench|fuzz`: the only build entry points. Each installs
 //! what it needs first, saying what it does, and skips what is already there.
 mod fuzz;
+mod patches;
 mod serve;
 mod step;
 mod test;
@@ -15,7 +16,9 @@ commands:
   test                            fmt, clippy, native tests, browser tests, end-to-end
   e2e [--dev] [--dist DIR] [SUITE…]  build dist/ (or DIR; --dev: unoptimised, sooner), run the suites
   bench [ARGS…]                   the CLI's benchmark (release build), ARGS passed through
-  fuzz [--minutes N] [--seed S]   differential fuzzing against SQLite for N minutes (release build)";
+  fuzz [--minutes N] [--seed S]   differential fuzzing against SQLite for N minutes (release build)
+  patch-diff [--check]            write patches/gluesql-core.diff (the vendored GlueSQL against the
+                                  published crate); --check: the diff applied to it is the copy";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +39,10 @@ fn main() -> ExitCode {
             )
         }
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("patch-diff") if args.get(1).map(String::as_str) == Some("--check") => {
+            patches::check()
+        }
+        Some("patch-diff") => patches::write(),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())

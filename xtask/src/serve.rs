@@ -32,7 +32,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if build {
         tools::ensure_build_tools()?;
-        build_dist(&step::root().join("dist"), Profile::Release)?;
+        build_dist(&step::root().join("dist"), Profile::Release, Hooks::None)?;
     }
     let dist = step::root().join("dist");
     print_wasm_sizes(&dist)?;
@@ -53,7 +53,17 @@ pub enum Profile {
     Dev,
 }
 
-pub fn build_dist(dist: &Path, profile: Profile) -> Result<(), String> {
+/// Whether the worker exports the end-to-end tests' hooks (the page's
+/// `test-hooks` feature: `exhaust_memory_for_tests`, which ends the worker).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Hooks {
+    /// What `serve` hands out.
+    None,
+    /// What the end-to-end suites run against.
+    ForTests,
+}
+
+pub fn build_dist(dist: &Path, profile: Profile, hooks: Hooks) -> Result<(), String> {
     // Trunk finds wasm-opt on PATH; Trunk.toml pins its version.
     let path = std::env::var_os("PATH").unwrap_or_default();
     let path = std::env::join_paths(
@@ -63,6 +73,9 @@ pub fn build_dist(dist: &Path, profile: Profile) -> Result<(), String> {
     let mut args = vec!["build", "--offline"];
     if profile == Profile::Release {
         args.push("--release");
+    }
+    if hooks == Hooks::ForTests {
+        args.extend(["--features", "test-hooks"]);
     }
     let dist_arg = dist.to_string_lossy().into_owned();
     args.extend(["--dist", &dist_arg]);

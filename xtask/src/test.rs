@@ -2,7 +2,7 @@
 use std::process::Command;
 use std::time::Instant;
 
-use crate::serve::{self, Profile};
+use crate::serve::{self, Hooks, Profile};
 use crate::step::{self, cargo};
 use crate::tools;
 
@@ -50,10 +50,13 @@ fn checks() -> Result<(), String> {
             "seekscan-web",
             "--target",
             "wasm32-unknown-unknown",
+            // The end-to-end tests' hooks are linted too.
+            "--all-features",
         ],
         &lint.map(String::from),
     )?;
     cargo(&["test", "--workspace", "--exclude", "seekscan-web"], &[])?;
+    crate::patches::check()?;
     browser_tests()?;
     end_to_end()
 }
@@ -113,7 +116,7 @@ fn serde_like_json(args: &[&str]) -> String {
 
 fn end_to_end() -> Result<(), String> {
     let dist = step::root().join("dist");
-    serve::build_dist(&dist, Profile::Release)?;
+    serve::build_dist(&dist, Profile::Release, Hooks::ForTests)?;
     run_suites(&dist, &e2e_suites()?)
 }
 
@@ -137,7 +140,7 @@ pub fn e2e(args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_chromium()?;
     tools::ensure_e2e_modules()?;
-    serve::build_dist(&dist, profile)?;
+    serve::build_dist(&dist, profile, Hooks::ForTests)?;
     run_suites(&dist, &suites)
 }
 

@@ -237,18 +237,6 @@ impl Engine {
         Ok(())
     }
 
-    /// Builds those of the Phase 3 indexes and the Phase 4 proposal that do
-    /// not exist yet (`load` builds them all, so this usually does nothing).
-    pub fn build_builtin_indexes(
-        &mut self,
-        progress: &mut dyn FnMut(&str, usize, usize),
-    ) -> Result<(), EngineError> {
-        let total = catalog::builtin_indexes().len();
-        self.create_indexes(catalog::builtin_indexes(), progress)?;
-        progress("indexed", total, total);
-        Ok(())
-    }
-
     /// Creates each index whose name is not taken yet (natively several at
     /// once), reporting "indexing <name>" as each build begins.
     fn create_indexes(

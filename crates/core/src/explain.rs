@@ -129,14 +129,10 @@ pub struct RejectedCandidate {
 }
 
 impl PlanNode {
-    /// Reads the decisions GlueSQL's executor will follow out of its plan:
-    /// the access path of every table, and whether a sort and a limit run.
-    pub fn from_statement(statement: &StatementPlan) -> Self {
-        Self::with_choices(statement, &[])
-    }
-
-    /// The plan tree with the planner's reasoning for each table access
-    /// (matched in order of appearance, by table name).
+    /// Reads the decisions GlueSQL's executor will follow out of its plan
+    /// (the access path of every table, and whether a sort and a limit run),
+    /// with the planner's reasoning for each table access (matched in order
+    /// of appearance, by table name).
     pub fn with_choices(statement: &StatementPlan, choices: &[TableChoice]) -> Self {
         let json = serde_json::to_value(statement).unwrap_or_default();
         let mut tables = Vec::new();

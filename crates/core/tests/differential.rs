@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-use querygen::{Dialect, QueryGen, Select, TABLES};
+use querygen::{Dialect, Drawn, QueryGen, Select, Shape, TABLES};
 use rand::seq::IteratorRandom;
 use rand::Rng;
 use seekscan_core::catalog::{builtin_indexes, IndexSet};
@@ -70,6 +70,8 @@ struct Counts {
     strings: usize,
     /// Runs the engine stopped at its time or row limit (not a semantic answer).
     limited: usize,
+    /// Generated SELECTs checked against SQLite, per shape and construct.
+    drawn: BTreeMap<&'static str, usize>,
 }
 
 impl Counts {
@@ -82,6 +84,34 @@ impl Counts {
         self.writes += other.writes;
         self.strings += other.strings;
         self.limited += other.limited;
+        for (what, n) in &other.drawn {
+            *self.drawn.entry(what).or_default() += n;
+        }
+    }
+
+    /// One more generated SELECT of this shape, with these constructs.
+    fn tally(&mut self, select: &Select) {
+        let shape = match select.shape {
+            Shape::Plain => "plain",
+            Shape::Aggregate => "aggregate",
+            Shape::Join => "join",
+            Shape::Distinct => "distinct",
+        };
+        let Drawn {
+            subquery,
+            case,
+            function,
+            like,
+        } = select.drawn;
+        let constructs = [
+            ("with subquery", subquery),
+            ("with CASE", case),
+            ("with function", function),
+            ("with LIKE", like),
+        ];
+        for what in std::iter::once(shape).chain(constructs.iter().filter(|c| c.1).map(|c| c.0)) {
+            *self.drawn.entry(what).or_default() += 1;
+        }
     }
 }
 
@@ -166,7 +196,7 @@ impl World {
             seed,
             engine: Engine::load(&data, &mut |_, _, _| {}).unwrap(),
             db: sqlite::sqlite_with(&data),
-            gen: QueryGen::new(seed.wrapping_mul(31).wrapping_add(salt), &data),
+            gen: QueryGen::full(seed.wrapping_mul(31).wrapping_add(salt), &data),
             next_ids,
         }
     }
@@ -326,6 +356,7 @@ impl World {
         for _ in 0..n {
             let sets = self.configurations();
             let select = self.gen.query();
+            counts.tally(&select);
             if let Some(m) = self.check_select(&select, &sets, counts) {
                 findings.push(Mismatch { test, ..m });
             }
@@ -481,10 +512,8 @@ impl World {
         for table in &TABLES {
             let select = Select {
                 head: format!("SELECT * FROM {}", table.name),
-                filter: None,
-                group: String::new(),
                 order: vec![("id".to_owned(), false)],
-                limit: None,
+                ..Select::default()
             };
             if let Some(m) = self.check_select(&select, &sets, counts) {
                 findings.push(Mismatch { test, ..m });
@@ -554,6 +583,21 @@ fn queries() {
     );
     assert!(counts.nonempty * 2 > counts.queries, "{counts:?}");
     assert!(counts.limited * 100 <= counts.configurations, "{counts:?}");
+    // Every shape and construct is checked, each in at least 1 query of 40.
+    eprintln!("generated SELECTs: {:?}", counts.drawn);
+    for what in [
+        "plain",
+        "aggregate",
+        "join",
+        "distinct",
+        "with subquery",
+        "with CASE",
+        "with function",
+        "with LIKE",
+    ] {
+        let n = counts.drawn.get(what).copied().unwrap_or(0);
+        assert!(n * 40 >= counts.queries, "{what}: {n} of {counts:?}");
+    }
 }
 
 #[test]

@@ -9,9 +9,8 @@ fn engine() -> Engine {
         seed: 3,
         scale: 1_500,
     });
-    let mut engine = Engine::load(&dataset, &mut |_, _, _| {}).unwrap();
-    engine.build_builtin_indexes(&mut |_, _, _| {}).unwrap();
-    engine
+    // Every built-in index, built by the load.
+    Engine::load(&dataset, &mut |_, _, _| {}).unwrap()
 }
 
 /// Every index's entries and statistics next to a rebuild of the same

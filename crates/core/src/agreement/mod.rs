@@ -196,6 +196,29 @@ impl AgreementFacts {
     }
 
     /// The tenant a `customer_id` parameter names at the nearest scale.
+    /// The facts a page showing `pattern` may quote: only for the seed they
+    /// were measured on, and only for a tenant they were measured for —
+    /// `tenant_id` (the pattern's `tenant` parameter) names the large or the
+    /// small tenant at the nearest measured scale, and no parameter means
+    /// the large tenant, whose values a pattern opens with. `None` for any
+    /// other seed or tenant, so nothing is said where nothing was measured.
+    pub fn shown_for(
+        &self,
+        pattern: &str,
+        seed: u64,
+        scale: usize,
+        tenant_id: Option<&str>,
+    ) -> Option<Lookup<'_>> {
+        if seed != self.seed {
+            return None;
+        }
+        let tenant = match tenant_id {
+            Some(id) => self.tenant_of(scale, id)?,
+            None => Tenant::Large,
+        };
+        self.lookup(pattern, scale, tenant)
+    }
+
     pub fn tenant_of(&self, scale: usize, tenant_id: &str) -> Option<Tenant> {
         let id: i64 = tenant_id.parse().ok()?;
         let at = self.nearest_scale(scale)?;
@@ -286,6 +309,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn facts_are_shown_only_for_their_seed_and_tenants() {
+        let facts = facts();
+        let scale = crate::experiment::SCALE_PRESETS[0];
+        let pattern = crate::patterns::all()[0].id;
+        let at = facts.nearest_scale(scale).unwrap();
+        let id_of = |tenant| {
+            at.patterns
+                .iter()
+                .find(|f| f.tenant == tenant)
+                .unwrap()
+                .tenant_id
+                .to_string()
+        };
+        let (large, small) = (id_of(Tenant::Large), id_of(Tenant::Small));
+        let shown = |seed, tenant: Option<&str>| {
+            facts
+                .shown_for(pattern, seed, scale, tenant)
+                .map(|l| l.facts.tenant)
+        };
+        assert_eq!(shown(facts.seed, None), Some(Tenant::Large));
+        assert_eq!(shown(facts.seed, Some(&large)), Some(Tenant::Large));
+        assert_eq!(shown(facts.seed, Some(&small)), Some(Tenant::Small));
+        // Another seed's rows, or a tenant nobody measured: nothing.
+        assert_eq!(shown(facts.seed + 1, None), None);
+        assert_eq!(shown(facts.seed + 1, Some(&small)), None);
+        assert_eq!(shown(facts.seed, Some("999999")), None);
+        assert_eq!(shown(facts.seed, Some("not a number")), None);
     }
 
     fn lookup_with(theirs: Access, ours: Access, pages: u64, rows: u64, est: f64) -> Why {

@@ -1,6 +1,7 @@
 //! Random SQL over the three Upstream tables, drawn from a seed: predicates
-//! with NULLs, ranges, IN lists and LIKE; plain, sorted, grouped and joined
-//! SELECTs; and INSERT/UPDATE/DELETE. Literals come from the generated rows
+//! with NULLs, ranges, IN lists, LIKE, functions, CASE and subqueries (IN,
+//! EXISTS, scalar); plain, sorted, grouped, joined and DISTINCT SELECTs; and
+//! INSERT/UPDATE/DELETE. Literals come from the generated rows
 //! so predicates select something. Each query renders for seekscan and for
 //! SQLite, which differ only in where ORDER BY puts NULL.
 use gluesql_core::data::Value;
@@ -94,9 +95,35 @@ pub enum Dialect {
     Sqlite,
 }
 
+/// The form of a generated SELECT.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Shape {
+    /// One table, maybe sorted and cut by LIMIT/OFFSET.
+    #[default]
+    Plain,
+    /// COUNT, SUM, MIN and MAX, maybe grouped.
+    Aggregate,
+    /// Two tables on customer_id.
+    Join,
+    /// `SELECT DISTINCT` over one table.
+    Distinct,
+}
+
+/// The constructs a generated statement holds (what a run's counts report).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub subquery: bool,
+    pub case: bool,
+    pub function: bool,
+    pub like: bool,
+}
+
 /// A SELECT in parts, so TLP can add a predicate to its WHERE clause.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Select {
+    pub shape: Shape,
+    /// What its projection and filter hold.
+    pub drawn: Drawn,
     /// `SELECT … FROM …`.
     pub head: String,
     pub filter: Option<String>,
@@ -182,9 +209,30 @@ pub struct QueryGen {
     pub rng: ChaCha8Rng,
     /// Rows per table, in `TABLES` order: the pool literals are drawn from.
     rows: Vec<Vec<Vec<Value>>>,
+    /// Whether a predicate may hold a subquery: in SELECTs only, and not
+    /// inside another subquery.
+    subqueries: bool,
+    /// What the statement being generated holds so far.
+    drawn: Drawn,
+    /// Whether functions, CASE, subqueries and DISTINCT are drawn, and LIKE
+    /// at the rate of any other atom (`full`); `new` keeps the stream the
+    /// PostgreSQL corpus (tests/postgres_agreement.rs) was measured on.
+    extended: bool,
 }
 
 impl QueryGen {
+    /// Every construct: functions, CASE, subqueries, DISTINCT, and LIKE as
+    /// often as any other atom.
+    pub fn full(seed: u64, dataset: &Dataset) -> Self {
+        Self {
+            extended: true,
+            ..Self::new(seed, dataset)
+        }
+    }
+
+    /// Comparisons, ranges, IN lists, IS NULL and LIKE only (drawn less
+    /// often in debug builds): the statements, seed for seed, of the corpus
+    /// tests/postgres_agreement.rs measured its floors on.
     pub fn new(seed: u64, dataset: &Dataset) -> Self {
         let rows = TABLES
             .iter()
@@ -193,6 +241,9 @@ impl QueryGen {
         Self {
             rng: ChaCha8Rng::seed_from_u64(seed),
             rows,
+            subqueries: false,
+            drawn: Drawn::default(),
+            extended: false,
         }
     }
 
@@ -267,11 +318,10 @@ impl QueryGen {
         if column.kind == Bool {
             return self.bool_atom(&name);
         }
-        match self.rng.gen_range(0..16) {
+        let atoms = if self.extended { 20 } else { 16 };
+        match self.rng.gen_range(0..atoms) {
             0..=4 => {
-                let op = *["=", "<>", "<", "<=", ">", ">="]
-                    .choose(&mut self.rng)
-                    .unwrap();
+                let op = self.comparison();
                 format!("{name} {op} {}", self.literal(table, column))
             }
             5 | 6 => {
@@ -289,16 +339,119 @@ impl QueryGen {
                 let k = self.rng.gen_range(1..4);
                 format!("{name} + {k} > {}", self.literal(table, column))
             }
-            // GlueSQL compiles a regex for every row LIKE meets: slow in a
-            // debug build, so the CI run (debug) draws LIKE less often.
-            13..=15 if column.kind == Text && (!cfg!(debug_assertions) || self.chance(30)) => {
+            // The PostgreSQL corpus's stream drew LIKE less often in debug
+            // builds, once a regex was compiled for every row it met.
+            13..=15
+                if column.kind == Text
+                    && (self.extended || !cfg!(debug_assertions) || self.chance(30)) =>
+            {
+                self.drawn.like = true;
                 let not = if self.chance(25) { "NOT " } else { "" };
                 format!("{name} {not}LIKE {}", self.like_pattern(table, column))
             }
+            16 => self.function_atom(table, column, &name),
+            17 => self.case_atom(table, column, prefix, &name),
+            18 | 19 if self.subqueries => self.subquery_atom(table, column, prefix, &name),
             _ => format!("{name} >= {}", self.literal(table, column)),
         }
     }
 
+    fn comparison(&mut self) -> &'static str {
+        ["=", "<>", "<", "<=", ">", ">="]
+            .choose(&mut self.rng)
+            .unwrap()
+    }
+
+    /// A function of the column compared with the same function of a value:
+    /// LENGTH, UPPER and SUBSTR of text, ABS of an integer, COALESCE.
+    fn function_atom(&mut self, table: &'static Table, column: &Column, name: &str) -> String {
+        let op = self.comparison();
+        let lit = self.literal(table, column);
+        let atom = match (column.kind, self.rng.gen_range(0..3)) {
+            (Text, 0) => format!("LENGTH({name}) {op} {}", self.rng.gen_range(0..12)),
+            (Text, 1) => format!("UPPER({name}) {op} UPPER({lit})"),
+            (Text, _) => format!("SUBSTR({name}, 1, 3) {op} SUBSTR({lit}, 1, 3)"),
+            (Int, 0) => {
+                let k = self.rng.gen_range(0..50);
+                format!("ABS({name} - {k}) {op} {}", self.rng.gen_range(0..30))
+            }
+            (Int, _) => format!("COALESCE({name}, {lit}) {op} {lit}"),
+            // Timestamps: no function both engines read alike; a comparison.
+            _ => format!("{name} {op} {lit}"),
+        };
+        self.drawn.function |= column.kind != Time;
+        atom
+    }
+
+    /// `CASE WHEN p THEN column ELSE value END` compared with a value: a
+    /// NULL or false condition falls through to ELSE.
+    fn case_atom(
+        &mut self,
+        table: &'static Table,
+        column: &Column,
+        prefix: &str,
+        name: &str,
+    ) -> String {
+        self.drawn.case = true;
+        let when = self.predicate(table, prefix, 1);
+        let (other, lit) = (self.literal(table, column), self.literal(table, column));
+        let op = self.comparison();
+        format!("(CASE WHEN {when} THEN {name} ELSE {other} END) {op} {lit}")
+    }
+}
+
+/// Subqueries, always over one of the two small tables (report runs and
+/// product configs): GlueSQL runs a subquery again for every outer row.
+impl QueryGen {
+    const INNER: [usize; 2] = [0, 2];
+
+    fn subquery_atom(
+        &mut self,
+        table: &'static Table,
+        column: &Column,
+        prefix: &str,
+        name: &str,
+    ) -> String {
+        self.drawn.subquery = true;
+        let inner = &TABLES[*Self::INNER.choose(&mut self.rng).unwrap()];
+        // The inner filter holds no subquery of its own.
+        self.subqueries = false;
+        let depth = self.rng.gen_range(0..2);
+        let filter = self.predicate(inner, "s.", depth);
+        self.subqueries = true;
+        let same_kind: Vec<&Column> = inner
+            .columns
+            .iter()
+            .filter(|c| c.kind == column.kind)
+            .collect();
+        let picked = same_kind.choose(&mut self.rng).map(|c| c.name);
+        let from = format!("FROM {} s WHERE {filter}", inner.name);
+        match (picked, self.rng.gen_range(0..3)) {
+            (Some(inner_column), 0) => {
+                let not = if self.chance(40) { "NOT " } else { "" };
+                format!("{name} {not}IN (SELECT s.{inner_column} {from})")
+            }
+            (Some(inner_column), 1) => {
+                let op = self.comparison();
+                let agg = if self.chance(50) { "MIN" } else { "MAX" };
+                format!("{name} {op} (SELECT {agg}(s.{inner_column}) {from})")
+            }
+            _ => {
+                // Correlated on the tenant: the outer table by its alias in
+                // a join, by its name otherwise.
+                let outer = if prefix.is_empty() {
+                    format!("{}.", table.name)
+                } else {
+                    prefix.to_owned()
+                };
+                let not = if self.chance(30) { "NOT " } else { "" };
+                format!("{not}EXISTS (SELECT 1 {from} AND s.customer_id = {outer}customer_id)")
+            }
+        }
+    }
+}
+
+impl QueryGen {
     fn bool_atom(&mut self, name: &str) -> String {
         match self.rng.gen_range(0..5) {
             0 => name.to_owned(),
@@ -356,14 +509,25 @@ impl QueryGen {
     }
 }
 
-/// SELECT shapes: plain, sorted with LIMIT/OFFSET, grouped, joined.
+/// SELECT shapes: plain, sorted with LIMIT/OFFSET, grouped, joined, DISTINCT.
 impl QueryGen {
     pub fn query(&mut self) -> Select {
-        match self.rng.gen_range(0..10) {
-            0..=5 => self.plain(),
-            6 | 7 => self.aggregate(),
-            _ => self.join(),
-        }
+        let extended = self.extended;
+        self.select(|gen| match (extended, gen.rng.gen_range(0..10)) {
+            (true, 0..=4) | (false, 0..=5) => gen.plain_select(),
+            (true, 5 | 6) | (false, 6 | 7) => gen.aggregate_select(),
+            (true, 7 | 8) | (false, _) => gen.join_select(),
+            (true, _) => gen.distinct_select(),
+        })
+    }
+
+    /// A SELECT drawn by `draw`, subqueries allowed, with what it holds.
+    fn select(&mut self, draw: impl FnOnce(&mut Self) -> Select) -> Select {
+        (self.subqueries, self.drawn) = (self.extended, Drawn::default());
+        let mut select = draw(self);
+        self.subqueries = false;
+        select.drawn = self.drawn;
+        select
     }
 
     /// A filter or none; `depth` bounds how deep AND/OR/NOT nest.
@@ -382,22 +546,70 @@ impl QueryGen {
         if self.chance(20) {
             names.push("id % 7".to_owned());
         }
+        if self.extended && self.chance(30) {
+            let expression = self.computed(table);
+            names.push(expression);
+        }
         names.join(", ")
     }
 
+    /// A computed column: a function of a column, or a CASE.
+    fn computed(&mut self, table: &'static Table) -> String {
+        let column = self.column(table);
+        let name = column.name;
+        if self.chance(40) {
+            self.drawn.case = true;
+            let when = self.predicate(table, "", 1);
+            return format!("CASE WHEN {when} THEN 'yes' ELSE 'no' END");
+        }
+        let lit = self.literal(table, &column);
+        self.drawn.function = true;
+        match (column.kind, self.rng.gen_range(0..3)) {
+            (Text, 0) => format!("LENGTH({name})"),
+            (Text, 1) => format!("UPPER({name})"),
+            (Text, _) => format!("SUBSTR({name}, 2, 4)"),
+            (Int, 0) => format!("ABS({name} - {})", self.rng.gen_range(0..50)),
+            (Int, _) | (Bool, _) => format!("COALESCE({name}, {lit})"),
+            (Time, _) => format!("COALESCE({name}, {lit})"),
+        }
+    }
+
     /// One table; sorted half the time, and then maybe cut by LIMIT/OFFSET.
-    pub fn plain(&mut self) -> Select {
+    fn plain_select(&mut self) -> Select {
         let table = self.table();
         self.plain_on(table)
     }
 
     /// TLP's query (unsorted, uncut) and the predicate that partitions it.
     pub fn partitioned(&mut self) -> (Select, String) {
+        let mut p = String::new();
+        let select = self.select(|gen| {
+            let table = gen.table();
+            let mut select = gen.plain_on(table);
+            (select.order, select.limit) = (Vec::new(), None);
+            let depth = gen.rng.gen_range(0..4);
+            p = gen.predicate(table, "", depth);
+            select
+        });
+        (select, p)
+    }
+
+    /// `SELECT DISTINCT` of a few columns (or a computed one), unsorted.
+    fn distinct_select(&mut self) -> Select {
         let table = self.table();
-        let mut select = self.plain_on(table);
-        (select.order, select.limit) = (Vec::new(), None);
-        let depth = self.rng.gen_range(0..4);
-        (select, self.predicate(table, "", depth))
+        let mut names: Vec<String> = (0..self.rng.gen_range(1..4))
+            .map(|_| self.column(table).name.to_owned())
+            .collect();
+        if self.chance(30) {
+            let expression = self.computed(table);
+            names.push(expression);
+        }
+        Select {
+            shape: Shape::Distinct,
+            head: format!("SELECT DISTINCT {} FROM {}", names.join(", "), table.name),
+            filter: self.filter(table, ""),
+            ..Select::default()
+        }
     }
 
     fn plain_on(&mut self, table: &'static Table) -> Select {
@@ -418,14 +630,14 @@ impl QueryGen {
         Select {
             head,
             filter,
-            group: String::new(),
             order,
             limit,
+            ..Select::default()
         }
     }
 
     /// COUNT, SUM, MIN and MAX, over the whole table or grouped by a column.
-    pub fn aggregate(&mut self) -> Select {
+    fn aggregate_select(&mut self) -> Select {
         let table = self.table();
         let ints: Vec<&Column> = table.columns.iter().filter(|c| c.kind == Int).collect();
         let summed = ints.choose(&mut self.rng).unwrap().name;
@@ -441,16 +653,16 @@ impl QueryGen {
             group.push_str(&format!(" HAVING COUNT(*) > {}", self.rng.gen_range(0..20)));
         }
         Select {
+            shape: Shape::Aggregate,
             head,
             filter: self.filter(table, ""),
             group,
-            order: Vec::new(),
-            limit: None,
+            ..Select::default()
         }
     }
 
     /// Two tables on customer_id (inner or left); filters on either side.
-    pub fn join(&mut self) -> Select {
+    fn join_select(&mut self) -> Select {
         // The audit table joins only the small product table: its join with
         // report runs has tens of thousands of rows, slow in a debug build.
         let pairs = [(0, 2), (2, 0), (1, 2), (0, 0)];
@@ -485,11 +697,12 @@ impl QueryGen {
         };
         let limit = sorted.then(|| (self.rng.gen_range(1..50), None));
         Select {
+            shape: Shape::Join,
             head,
             filter,
-            group: String::new(),
             order,
             limit,
+            ..Select::default()
         }
     }
 }

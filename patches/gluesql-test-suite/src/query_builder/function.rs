@@ -1,4 +1,0 @@
-pub mod datetime;
-pub mod math;
-pub mod reference;
-pub mod text;

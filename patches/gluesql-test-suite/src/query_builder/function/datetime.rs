@@ -1,3 +1,0 @@
-pub mod conversion;
-pub mod current_date_and_time;
-pub mod formatting;

@@ -1,3 +1,0 @@
-pub mod basic_arithmetic;
-pub mod conversion;
-pub mod rounding;
