@@ -476,6 +476,12 @@ mod tests {
                 "CREATE INDEX mine ON upstream_reportrun (started_at DESC, customer_id) INCLUDE (status)".into(),
             ],
             lesson: Some("covering_index".into()),
+            planner: {
+                let mut choice = crate::planner::choice::PlannerChoice::memory();
+                choice.pg.set("random_page_cost", "1.1").unwrap();
+                choice.vacuumed = true;
+                choice
+            },
         };
         let query = experiment.to_query();
         assert_eq!(Experiment::from_query(&query), (experiment.clone(), vec![]));
