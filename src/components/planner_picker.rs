@@ -1,5 +1,5 @@
 //! "Plans as": which model plans both panes, the workload and the costs —
-//! PostgreSQL 15 with its default settings or the SSD preset, or
+//! PostgreSQL 15 with its default settings or the SSD preset, SQLite, or
 //! seekscan's own in-memory model — and PostgreSQL's settings, editable.
 use seekscan_core::pg15::{PgSettings, Preset};
 use seekscan_core::planner::choice::PlannerChoice;
@@ -28,6 +28,7 @@ pub struct PlannerPickerProps {
 fn option_of(choice: &PlannerChoice) -> &'static str {
     match (choice.model, choice.pg.as_preset()) {
         (ModelKind::Memory, _) => "memory",
+        (ModelKind::Sqlite, _) => "sqlite",
         (ModelKind::Postgres, Some(Preset::Ssd)) => "ssd",
         (ModelKind::Postgres, Some(Preset::Defaults)) => "defaults",
         (ModelKind::Postgres, None) => "custom",
@@ -45,6 +46,10 @@ pub fn PlannerPicker(props: &PlannerPickerProps) -> Html {
             let next = match value.as_str() {
                 "memory" => PlannerChoice {
                     model: ModelKind::Memory,
+                    ..choice
+                },
+                "sqlite" => PlannerChoice {
+                    model: ModelKind::Sqlite,
                     ..choice
                 },
                 "ssd" => PlannerChoice {
@@ -100,6 +105,7 @@ pub fn PlannerPicker(props: &PlannerPickerProps) -> Html {
                     if option_of(&choice) == "custom" {
                         <option value="custom" selected=true>{ "PostgreSQL 15 (custom settings)" }</option>
                     }
+                    <option value="sqlite" selected={option_of(&choice) == "sqlite"}>{ "SQLite" }</option>
                     <option value="memory" selected={option_of(&choice) == "memory"}>{ "seekscan in-memory" }</option>
                 </select>
             </label>

@@ -25,8 +25,8 @@ pub struct DatasetArgs {
     /// Number of audit events (at most 2,000,000); the other tables derive from it.
     #[arg(long, default_value_t = DEFAULT_SCALE as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_SCALE as u64))]
     scale: u64,
-    /// The cost model that plans: postgres (PostgreSQL 15's costs) or
-    /// memory (seekscan's own costs of its in-memory storage).
+    /// The cost model that plans: postgres (PostgreSQL 15's costs), sqlite
+    /// (SQLite's planner) or memory (seekscan's own in-memory costs).
     #[arg(long, default_value = "memory", value_parser = parse_model)]
     pub planner: ModelKind,
     /// A PostgreSQL setting for the postgres planner, as NAME=VALUE
