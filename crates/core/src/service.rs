@@ -559,9 +559,13 @@ mod tests {
         assert!(info.index_ms <= info.load_ms);
     }
 
+    /// The in-memory model's choices (PostgreSQL's reads a one-page table
+    /// whole, rightly: `planner::pg`'s own tests cover it).
     #[test]
     fn every_pattern_scans_under_a_and_seeks_its_index_under_b() {
         let (mut service, info) = loaded(10_000);
+        let choice = crate::planner::choice::PlannerChoice::memory();
+        service.handle(Request::SetPlanner(choice), &mut |_| {});
         for pattern in patterns::all() {
             let sql = pattern.render(&info.params(true, &Default::default()));
             let result = panes(run(
