@@ -19,7 +19,12 @@ fn unsupported(construct: impl std::fmt::Display, instead: &str) -> SqlError {
 }
 
 pub(super) fn reword(error: &T) -> SqlError {
-    match error {
+    query_construct(error).unwrap_or_else(|| other_construct(error))
+}
+
+/// What a query may hold that GlueSQL does not run.
+fn query_construct(error: &T) -> Option<SqlError> {
+    Some(match error {
         T::TooManyTables => unsupported(
             "a comma-separated FROM list in this position",
             "write FROM a JOIN b ON …",
@@ -63,11 +68,18 @@ pub(super) fn reword(error: &T) -> SqlError {
         T::QualifiedWildcardInCountNotSupported(argument) => {
             unsupported(format!("COUNT({argument})"), "write COUNT(*)")
         }
-        T::TryCastNotSupported => unsupported("TRY_CAST", "write CAST(value AS type)"),
-        T::SafeCastNotSupported => unsupported("SAFE_CAST", "write CAST(value AS type)"),
         T::UnsupportedTrimChars => {
             unsupported("TRIM(value, characters)", "write TRIM(BOTH 'x' FROM value)")
         }
+        T::TryCastNotSupported => unsupported("TRY_CAST", "write CAST(value AS type)"),
+        T::SafeCastNotSupported => unsupported("SAFE_CAST", "write CAST(value AS type)"),
+        _ => return None,
+    })
+}
+
+/// Writes, statements, names and function calls GlueSQL refuses.
+fn other_construct(error: &T) -> SqlError {
+    match error {
         T::UnsupportedUpdateOption(UpdateOption::From) | T::JoinOnUpdateNotSupported => {
             unsupported("UPDATE with FROM or a JOIN", BY_KEY)
         }
