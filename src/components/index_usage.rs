@@ -15,13 +15,18 @@ pub struct IndexUsageProps {
 /// Index usage like PostgreSQL's `pg_stat_user_indexes`, counted by the
 /// storage over every read since the load or the last reset; an index B
 /// can see that nothing has scanned is a candidate to drop. The counters
-/// are asked for again whenever the worker falls idle.
+/// are asked for again whenever the worker falls idle: after a run and its
+/// repetitions, and after the workload or the chart (whose tasks travel on
+/// their own, so the page's run state alone would not show them end). The
+/// worker answers in order, so the counts include the last task's reads.
 #[component]
 pub fn IndexUsagePanel(props: &IndexUsageProps) -> Html {
     let state = &props.state;
     let on_request = props.handlers.on_request.clone();
-    let idle =
-        state.status == EngineStatus::Ready && state.pending.is_none() && state.asking.is_none();
+    let idle = state.status == EngineStatus::Ready
+        && state.pending.is_none()
+        && state.asking.is_none()
+        && !state.workload.measuring();
     {
         let on_request = on_request.clone();
         use_effect_with(idle, move |idle| {

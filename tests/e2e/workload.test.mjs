@@ -42,6 +42,8 @@ async function runWorkload() {
 }
 
 test('the workload measures every pattern for both tenants and gives one verdict', async () => {
+  // Nothing has read an index yet: the usage panel marks B's indexes unused.
+  await page.waitForSelector('[data-testid=index-unused-audit_entity_idx]');
   await runWorkload();
   const ids = await rowIds();
   const expected = PATTERNS.flatMap((p) => [`workload-row-${p}-large`, `workload-row-${p}-small`]);
@@ -57,6 +59,20 @@ test('the workload measures every pattern for both tenants and gives one verdict
   assert.equal(await page.inputValue('[data-testid=workload-weight-audit_trail-large]'), '2');
   assert.equal(await page.inputValue('[data-testid=workload-weight-audit_trail-small]'), '2');
   await page.locator('section.workload').screenshot({ path: `${shots}/workload-view.png` });
+});
+
+test('after the workload the usage panel counts its reads without a Refresh', async () => {
+  const usedByB = await page.$$eval('[data-testid=workload-table] tbody tr', (rows) =>
+    [...new Set(rows.map((r) => r.querySelectorAll('td')[3].innerText).filter((n) => /_idx$/.test(n)))],
+  );
+  assert.ok(usedByB.length >= 2, usedByB.join(', '));
+  await page.waitForFunction(
+    (names) => names.every((n) =>
+      Number(document.querySelector(`[data-testid=index-usage-${n}]`)?.dataset.idxScan) > 0
+      && !document.querySelector(`[data-testid=index-unused-${n}]`)),
+    usedByB,
+    { timeout: 30_000 },
+  );
 });
 
 test('a weight edit goes into the link and changes the totals; a bad one is refused', async () => {

@@ -29,9 +29,17 @@ pub struct CompareArgs {
     pub dataset: DatasetArgs,
     #[command(flatten)]
     pub configs: ConfigArgs,
-    /// The query to compare.
-    #[arg(long, required_unless_present = "pattern", conflicts_with = "pattern")]
+    /// The query to compare; `-` reads it from standard input.
+    #[arg(
+        long,
+        required_unless_present_any = ["pattern", "file"],
+        conflicts_with = "pattern",
+        allow_hyphen_values = true
+    )]
     pub sql: Option<String>,
+    /// A file holding the query to compare, instead of --sql.
+    #[arg(long, conflicts_with_all = ["sql", "pattern"], value_name = "PATH")]
+    pub file: Option<std::path::PathBuf>,
     /// A documented pattern instead of --sql (see `seekscan patterns`),
     /// with parameters drawn from the data and the document's expectation.
     #[arg(long)]
@@ -64,7 +72,8 @@ fn choose(args: &CompareArgs, dataset: &generator::Dataset) -> Result<Chosen, St
         repetitions: args.repeat,
         ..Experiment::default()
     };
-    match (&args.pattern, &args.sql) {
+    let typed = crate::sql_input::read(args.sql.as_deref(), args.file.as_deref())?;
+    match (&args.pattern, &typed) {
         (Some(id), _) => {
             let pattern = patterns::find(id).ok_or_else(|| {
                 format!("--pattern: unknown pattern {id:?} (see `seekscan patterns`)")
@@ -90,7 +99,7 @@ fn choose(args: &CompareArgs, dataset: &generator::Dataset) -> Result<Chosen, St
                 expected: None,
             })
         }
-        (None, None) => Err("give --sql or --pattern".to_owned()),
+        (None, None) => Err("give --sql, --file or --pattern".to_owned()),
     }
 }
 

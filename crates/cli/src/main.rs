@@ -7,6 +7,7 @@ mod dump;
 mod output;
 mod pg;
 mod run;
+mod sql_input;
 mod workload;
 
 use std::process::ExitCode;

@@ -1,5 +1,6 @@
 //! `seekscan run`: SQL against the sample database under one index set.
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::Args;
 use seekscan_core::bench::measure_with;
@@ -23,8 +24,13 @@ pub struct RunArgs {
     /// or a comma list of index names.
     #[arg(long, value_parser = crate::dataset::index_spec, default_value = "phase3")]
     pub indexes: String,
-    #[arg(long)]
-    pub sql: String,
+    /// The SQL to run (one or more statements); `-` reads it from
+    /// standard input. (It may start with a `--` comment.)
+    #[arg(long, required_unless_present = "file", allow_hyphen_values = true)]
+    pub sql: Option<String>,
+    /// A file holding the SQL to run, instead of --sql.
+    #[arg(long, conflicts_with = "sql", value_name = "PATH")]
+    pub file: Option<PathBuf>,
     /// EXPLAIN ANALYZE: run it and print the plan with estimated and
     /// actual rows, rows examined, rows returned and the elapsed time.
     #[arg(long)]
@@ -62,13 +68,15 @@ fn first_word(sql: &str) -> (String, &str) {
 }
 
 pub fn run(args: &RunArgs) -> Result<(), String> {
+    let typed = crate::sql_input::read(args.sql.as_deref(), args.file.as_deref())?
+        .ok_or("give --sql or --file")?;
     let sql = if args.analyze {
-        if first_word(&args.sql).0 == "EXPLAIN" {
-            return Err("--analyze already runs EXPLAIN ANALYZE: drop EXPLAIN from --sql".into());
+        if first_word(&typed).0 == "EXPLAIN" {
+            return Err("--analyze already runs EXPLAIN ANALYZE: drop EXPLAIN from the SQL".into());
         }
-        format!("EXPLAIN ANALYZE {}", args.sql)
+        format!("EXPLAIN ANALYZE {typed}")
     } else {
-        args.sql.clone()
+        typed.clone()
     };
     if args.repeat > 1 && StatementKind::of(&sql) != StatementKind::Read {
         return Err("--repeat: only queries repeat; a statement that writes runs once".into());
@@ -90,7 +98,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
             seed: args.dataset.seed,
             scale: args.dataset.scale(),
             a: Some(indexes.clone()),
-            sql: Some(args.sql.clone()),
+            sql: Some(typed.clone()),
             repetitions: args.repeat,
             ..Experiment::default()
         };
@@ -98,7 +106,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         let report = Report {
             seed: args.dataset.seed,
             scale: args.dataset.scale(),
-            sql: &args.sql,
+            sql: &typed,
             runs: vec![Measured {
                 slot: Slot::A,
                 indexes: &indexes,

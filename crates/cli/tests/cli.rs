@@ -352,3 +352,93 @@ fn patterns_json() -> serde_json::Value {
     assert!(out.status.success());
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// A scratch file holding `text`, removed when dropped.
+struct SqlFile(std::path::PathBuf);
+
+impl SqlFile {
+    fn new(name: &str, text: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("seekscan-{}-{name}.sql", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for SqlFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// `--file PATH` and `--sql -` (standard input) give the same input as
+/// `--sql TEXT`, including one longer than a single argument may be (Linux
+/// refuses an argument over 128 KiB).
+#[test]
+fn sql_comes_from_a_file_or_standard_input() {
+    let sql = "-- the dashboard\nSELECT id, status\nFROM upstream_reportrun\nWHERE customer_id = 1\nORDER BY id LIMIT 5;\n";
+    let inline = run_json(&["--sql", sql]);
+    let file = SqlFile::new("dashboard", sql);
+    assert_eq!(run_json(&["--file", file.path()])["rows"], inline["rows"]);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seekscan"))
+        .args(["run", "--scale", "2000", "--json", "--sql", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), sql.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let piped: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(piped["rows"], inline["rows"]);
+    assert_eq!(inline["rows"].as_array().map(Vec::len), Some(5));
+
+    let ids: Vec<String> = (1..=9_000)
+        .map(|id| (10_000_000 + id).to_string())
+        .collect();
+    let long = format!(
+        "-- {}\nSELECT COUNT(*) FROM upstream_reportrun WHERE id IN ({})",
+        "x".repeat(100_000),
+        ids.join(", ")
+    );
+    assert!(long.len() > 128 * 1024);
+    let file = SqlFile::new("long", &long);
+    assert_eq!(run_json(&["--file", file.path()])["rows"][0][0], 0);
+
+    let compare = SqlFile::new(
+        "compare",
+        "SELECT id FROM upstream_reportrun WHERE customer_id = 1",
+    );
+    let out = seekscan(&[
+        "compare",
+        "--scale",
+        "200",
+        "--repeat",
+        "1",
+        "--a",
+        "none",
+        "--b",
+        "phase3",
+        "--file",
+        compare.path(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn sql_from_two_places_or_a_missing_file_fails() {
+    let out = seekscan(&["run", "--sql", "SELECT 1", "--file", "x.sql"]);
+    assert_eq!(out.status.code(), Some(2), "both --sql and --file");
+    let out = seekscan(&["run", "--scale", "200", "--file", "/no/such/dir/q.sql"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--file /no/such/dir/q.sql"), "{stderr}");
+}

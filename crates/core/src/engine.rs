@@ -8,6 +8,7 @@ use crate::catalog::{self, IndexDef, IndexSet};
 use crate::explain::PlanNode;
 use crate::generator::{self, Dataset, DatasetSpec, TenantInfo};
 use crate::schema;
+pub use crate::sql_error::{ErrorKind, SqlError};
 use crate::statement::limits::RunLimits;
 pub use crate::statement::StatementKind;
 pub use crate::storage::memory::MemoryReport;
@@ -64,11 +65,14 @@ pub enum EngineError {
     Load(String),
     #[error("{0}")]
     UnknownIndex(String),
+    /// A GlueSQL error, typed and worded for the user (`crate::sql_error`).
+    #[error("{0}")]
+    Refused(SqlError),
 }
 
 impl From<gluesql_core::error::Error> for EngineError {
     fn from(error: gluesql_core::error::Error) -> Self {
-        EngineError::Sql(error.to_string())
+        EngineError::Refused(SqlError::from(&error))
     }
 }
 

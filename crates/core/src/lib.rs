@@ -22,6 +22,7 @@ pub mod planner;
 pub mod protocol;
 pub mod schema;
 pub mod service;
+pub mod sql_error;
 pub mod statement;
 pub mod stats;
 pub mod storage;

@@ -25,41 +25,6 @@ pub struct Service {
     planner: crate::planner::choice::PlannerChoice,
 }
 
-/// GlueSQL's messages as a reader wants them: the parser's own text (with
-/// its line and column) instead of a debug dump, and plain names for the
-/// usual mistakes.
-pub fn readable_error(message: &str) -> String {
-    if let Some(rest) = message.split_once("ParserError(").map(|(_, rest)| rest) {
-        let inner = match (rest.find('"'), rest.rfind('"')) {
-            (Some(start), Some(end)) if end > start => rest[start + 1..end].replace("\\\"", "\""),
-            _ => rest.trim_end_matches(')').trim().to_owned(),
-        };
-        return format!("SQL syntax error: {inner}");
-    }
-    if let Some((_, name)) = message.split_once("identifier not found: ") {
-        return format!("unknown column {name}");
-    }
-    if let Some((_, name)) = message.split_once("table not found: ") {
-        return format!("unknown table {name}");
-    }
-    if let Some(key) = message
-        .split_once("duplicate entry '")
-        .and_then(|(_, rest)| rest.strip_suffix("' for primary_key field"))
-    {
-        // GlueSQL prints the key as a debug value: `I64(99999)`.
-        let key = key
-            .split_once('(')
-            .map_or(key, |(_, inner)| inner.trim_end_matches(')'));
-        return format!("duplicate primary key {key}: the statement changed nothing");
-    }
-    if let Some((_, column)) = message.split_once("update on primary key is not supported: ") {
-        return format!(
-            "primary keys can't be updated here (SET {column}): delete the row and insert it with the new key"
-        );
-    }
-    message.to_owned()
-}
-
 /// The worker's whole memory: its wasm linear memory, which only grows, so
 /// this is the peak so far. Natively there is no such figure.
 pub fn memory_bytes() -> Option<u64> {
@@ -223,8 +188,9 @@ impl Service {
             }
             Request::Workload { id, task } => {
                 let answer = match self.engine.as_mut() {
-                    Some(engine) => crate::workload::perform(engine, &task)
-                        .map_err(|e| readable_error(&e.to_string())),
+                    Some(engine) => {
+                        crate::workload::perform(engine, &task).map_err(|e| e.to_string())
+                    }
                     None => Err("the database is still loading".to_owned()),
                 };
                 emit(Response::Workload(crate::protocol::WorkloadReport {
@@ -249,8 +215,7 @@ impl Service {
         let visible = engine
             .index_set(&config.indexes.join(","))
             .map_err(|e| e.to_string())?;
-        bench::repeat_batch(engine, sql, &visible, batch)
-            .map_err(|e| readable_error(&e.to_string()))
+        bench::repeat_batch(engine, sql, &visible, batch).map_err(|e| e.to_string())
     }
 
     fn load(
@@ -396,7 +361,7 @@ impl Service {
                 memory: engine.memory_report(),
             },
             Err(error) => RunKind::Failed {
-                message: readable_error(&error.to_string()),
+                message: error.to_string(),
             },
         }
     }
@@ -433,8 +398,8 @@ fn run_pane(
     let visible = engine
         .index_set(&config.indexes.join(","))
         .map_err(|e| e.to_string())?;
-    let (mut outcome, timings) = bench::measure_with(engine, sql, &visible, repetitions)
-        .map_err(|e| readable_error(&e.to_string()))?;
+    let (mut outcome, timings) =
+        bench::measure_with(engine, sql, &visible, repetitions).map_err(|e| e.to_string())?;
     let digest = RowDigest::of(&outcome.rows);
     outcome.rows.truncate(SHOWN_ROWS);
     Ok(PaneResult {
@@ -451,7 +416,7 @@ fn build_user_index(engine: &mut Engine, sql: &str) -> Result<(), (Option<String
     engine
         .run(&def.create_sql())
         .map(drop)
-        .map_err(|error| (Some(def.name), readable_error(&error.to_string())))
+        .map_err(|error| (Some(def.name), error.to_string()))
 }
 
 #[cfg(test)]
@@ -717,9 +682,17 @@ mod tests {
             "SELECT nope FROM upstream_reportrun",
             both(),
         ));
-        assert_eq!(unknown[0].result, Err("unknown column nope".to_owned()));
+        let unknown = unknown[0].result.as_ref().unwrap_err();
+        assert!(
+            unknown.starts_with("unknown column nope in `SELECT nope FROM upstream_reportrun`"),
+            "{unknown}"
+        );
         let table = panes(run(&mut service, "SELECT * FROM nope", both()));
-        assert_eq!(table[1].result, Err("unknown table nope".to_owned()));
+        let table = table[1].result.as_ref().unwrap_err();
+        assert!(
+            table.starts_with("unknown table nope in `SELECT * FROM nope`"),
+            "{table}"
+        );
         let fine = panes(run(
             &mut service,
             "SELECT id, status FROM upstream_reportrun ORDER BY id LIMIT 5",

@@ -24,7 +24,7 @@ fn unknown_columns_are_named_even_when_nothing_matches() {
     ] {
         let error = engine.run(sql).expect_err(sql).to_string();
         assert!(
-            error.contains("identifier not found: ") && error.ends_with("nope"),
+            error.starts_with("unknown column ") && error.contains("nope in `"),
             "{sql}: {error}"
         );
     }

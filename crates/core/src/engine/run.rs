@@ -58,7 +58,7 @@ impl Engine {
         for (at, statement) in script.statements.iter().enumerate() {
             let outcome = self
                 .run_statement(statement, visible)
-                .map_err(|error| in_statement(error, at, count))?;
+                .map_err(|error| in_statement(error, &statement.text, at, count))?;
             if at + 1 == count {
                 return Ok(QueryOutcome { earlier, ..outcome });
             }
@@ -281,9 +281,17 @@ impl QueryOutcome {
     }
 }
 
-/// An error of one statement of several says which one it was.
-fn in_statement(error: EngineError, at: usize, count: usize) -> EngineError {
+/// An error says which statement it came from: GlueSQL's quote the
+/// statement, and with several statements every error says which one.
+fn in_statement(error: EngineError, text: &str, at: usize, count: usize) -> EngineError {
     match error {
+        EngineError::Refused(error) => {
+            let error = error.in_statement(text);
+            EngineError::Refused(match count > 1 {
+                true => error.at(at + 1, count),
+                false => error,
+            })
+        }
         EngineError::Sql(message) if count > 1 => {
             EngineError::Sql(format!("statement {} of {count}: {message}", at + 1))
         }

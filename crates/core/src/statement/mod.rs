@@ -3,6 +3,7 @@
 //! from its syntax tree, never from its first word. The engine runs them in
 //! order; the worker and the CLI ask [`Script::kind`] whether the input may
 //! be repeated.
+mod comma_join;
 mod index_ddl;
 pub mod limits;
 
@@ -43,6 +44,8 @@ pub enum Action {
     /// A query: SELECT, VALUES, WITH, a parenthesised query.
     Query(SqlStatement),
     /// INSERT, UPDATE, DELETE, CREATE TABLE and every other statement GlueSQL runs.
+    /// (Queries and writes hold the tree GlueSQL translates: comma joins
+    /// already rewritten as JOINs, see `comma_join`.)
     Write(SqlStatement),
     Index(IndexStatement),
     /// `EXPLAIN` plans without running; `EXPLAIN ANALYZE` runs.
@@ -60,8 +63,10 @@ pub struct Statement {
 }
 
 impl Statement {
-    fn read(parsed: SqlStatement) -> Result<Self, String> {
+    fn read(mut parsed: SqlStatement) -> Result<Self, String> {
         let text = parsed.to_string();
+        // What the user wrote stays the text; GlueSQL gets the joins it reads.
+        comma_join::rewrite(&mut parsed);
         let action = match parsed {
             SqlStatement::Query(_) => Action::Query(parsed),
             SqlStatement::Explain {
