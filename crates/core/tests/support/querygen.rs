@@ -570,7 +570,11 @@ impl QueryGen {
             (Text, _) => format!("SUBSTR({name}, 2, 4)"),
             (Int, 0) => format!("ABS({name} - {})", self.rng.gen_range(0..50)),
             (Int, _) | (Bool, _) => format!("COALESCE({name}, {lit})"),
-            (Time, _) => format!("COALESCE({name}, {lit})"),
+            // A quoted timestamp stays text in GlueSQL while the column's
+            // values are timestamps (SQLite holds both as text), so a
+            // literal fallback would mix types under DISTINCT and GROUP BY;
+            // the column itself keeps COALESCE's type whole.
+            (Time, _) => format!("COALESCE({name}, {name})"),
         }
     }
 
