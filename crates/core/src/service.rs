@@ -21,6 +21,8 @@ pub struct Service {
     engine: Option<Engine>,
     /// Indexes built in another worker, and the requests waiting for them.
     background: held::Background,
+    /// The page's Stop, handed to every engine this service loads.
+    cancel: crate::storage::Cancel,
 }
 
 /// GlueSQL's messages as a reader wants them: the parser's own text (with
@@ -144,6 +146,16 @@ impl Service {
         Self {
             engine: None,
             background: held::Background::new(builder),
+            cancel: Default::default(),
+        }
+    }
+
+    /// Statements end early once `flag` says Stop (the worker's flag, which
+    /// the page sets while the worker runs).
+    pub fn set_cancel(&mut self, flag: std::rc::Rc<dyn crate::storage::CancelFlag>) {
+        self.cancel = crate::storage::Cancel::new(flag);
+        if let Some(engine) = self.engine.as_mut() {
+            engine.set_cancel(self.cancel.clone());
         }
     }
 
@@ -336,6 +348,8 @@ impl Service {
             unbuilt_indexes: Vec::new(),
             pending_indexes: engine.storage().pending_indexes(),
         };
+        let mut engine = engine;
+        engine.set_cancel(self.cancel.clone());
         self.engine = Some(engine);
         Ok(info)
     }
