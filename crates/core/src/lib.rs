@@ -18,6 +18,7 @@ pub mod lessons;
 pub mod patterns;
 pub mod planner;
 pub mod protocol;
+pub mod repeats;
 pub mod schema;
 pub mod service;
 pub mod statement;
