@@ -856,7 +856,7 @@ async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
         scale: 10_000,
         seed: 1,
         status: EngineStatus::Ready,
-        dataset: Some(info),
+        dataset: Some(Rc::new(info)),
         worker_memory: Some(96 << 20),
         background: None,
         on_regenerate: Callback::noop(),

@@ -21,7 +21,7 @@ pub fn IndexUsagePanel(props: &IndexUsageProps) -> Html {
     let state = &props.state;
     let on_request = props.handlers.on_request.clone();
     let idle =
-        state.status == EngineStatus::Ready && state.pending.is_none() && state.asking.is_none();
+        state.status == EngineStatus::Ready && state.pending.is_none() && !state.repeats.asking();
     {
         let on_request = on_request.clone();
         use_effect_with(idle, move |idle| {
