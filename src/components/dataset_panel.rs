@@ -1,6 +1,6 @@
-use std::rc::Rc;
 use seekscan_core::experiment::SCALE_PRESETS;
 use seekscan_core::protocol::{DatasetInfo, LoadProgress};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

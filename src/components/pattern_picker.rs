@@ -1,5 +1,5 @@
-use std::rc::Rc;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use seekscan_core::patterns;
 use seekscan_core::protocol::DatasetInfo;

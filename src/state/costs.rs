@@ -17,4 +17,3 @@ impl CostState {
         self.measuring = false;
     }
 }
-

@@ -154,4 +154,3 @@ pub fn answered(state: &mut AppState, report: WorkloadReport) {
         }
     }
 }
-

@@ -8,9 +8,9 @@ use std::time::Duration;
 use seekscan_core::bench::{repeat_batch, Batch};
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::engine::{Engine, EngineError};
-use seekscan_core::storage::{Cancel, CancelFlag, STOPPED_BY_USER};
 use seekscan_core::generator::{generate, DatasetSpec};
 use seekscan_core::statement::limits::{RunLimits, MAX_OPERATORS};
+use seekscan_core::storage::{Cancel, CancelFlag, STOPPED_BY_USER};
 
 fn engine() -> Engine {
     Engine::load(
@@ -120,7 +120,9 @@ struct StopAfter {
 impl CancelFlag for StopAfter {
     fn requested(&self) -> bool {
         self.polls.set(self.polls.get() + 1);
-        self.after.get().is_some_and(|after| self.polls.get() > after)
+        self.after
+            .get()
+            .is_some_and(|after| self.polls.get() > after)
     }
 }
 
@@ -129,7 +131,8 @@ fn stop_ends_a_cross_join_and_the_engine_answers_the_next_statement() {
     let mut engine = engine();
     let flag = Rc::new(StopAfter::default());
     engine.set_cancel(Cancel::new(flag.clone()));
-    let join = "SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE";
+    let join =
+        "SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE";
     flag.after.set(Some(10));
     let error = engine.run(join).unwrap_err();
     assert_eq!(error, EngineError::Stopped);

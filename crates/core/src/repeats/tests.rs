@@ -41,7 +41,13 @@ fn report(run: u64, slot: Slot, samples: &[f64]) -> RepeatReport {
 
 fn samples(repeats: &Repeats, slot: Slot) -> Vec<f64> {
     let pane = repeats.pane(slot).unwrap();
-    pane.pane.result.as_ref().unwrap().timings.samples_us.clone()
+    pane.pane
+        .result
+        .as_ref()
+        .unwrap()
+        .timings
+        .samples_us
+        .clone()
 }
 
 fn both(run: u64, a_us: f64, b_us: f64) -> Repeats {
@@ -116,7 +122,10 @@ fn the_count_the_budget_or_a_failed_batch_end_a_pane() {
     repeats.first_answer(ran(Slot::B, 1_000.0), 1, plan);
     repeats.asked(1, Slot::B);
     repeats.answered(report(1, Slot::B, &[1_000.0, 1_000.0]));
-    assert_eq!(repeats.pane(Slot::B).unwrap().ending, Some(Ending::Complete));
+    assert_eq!(
+        repeats.pane(Slot::B).unwrap().ending,
+        Some(Ending::Complete)
+    );
     // A failed batch ends the pane with its message; the samples stay.
     repeats.first_answer(ran(Slot::B, 1_000.0), 2, plan);
     repeats.asked(2, Slot::B);
