@@ -46,6 +46,7 @@ pub fn App() -> Html {
     if *embed {
         html! { <EmbedView state={state.clone()} {handlers} /> }
     } else {
-        html! { <><Workbench state={state.clone()} {handlers} /><WorkloadView state={state.clone()} /></> }
+        let on_stop = handlers.stop_workload.clone();
+        html! { <><Workbench state={state.clone()} {handlers} /><WorkloadView state={state.clone()} {on_stop} /></> }
     }
 }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::WorkerGlobalScope;
 
 use crate::index_builder::{JsBytes, SharedBuilder, WorkerBuilder};
+use crate::stop_flag::WorkerStop;
 
 pub struct EngineWorker {
     service: Service,
@@ -23,6 +24,8 @@ pub struct EngineWorker {
     page: Option<HandlerId>,
     /// A load held until its builders run (see `index_builder`).
     held_load: Option<(Request, HandlerId)>,
+    /// The page's Stop, read by the engine while it runs (see `stop_flag`).
+    stop: Rc<WorkerStop>,
 }
 
 /// What a builder sent, tagged with its build's generation, or that a held
@@ -60,12 +63,16 @@ impl Worker for EngineWorker {
             scope.clone(),
             generation.clone(),
         ))));
+        let stop = Rc::new(WorkerStop::default());
+        let mut service = Service::with_builder(Box::new(builder.clone()));
+        service.set_cancel(stop.clone());
         Self {
-            service: Service::with_builder(Box::new(builder.clone())),
+            service,
             builder,
             generation,
             page: None,
             held_load: None,
+            stop,
         }
     }
 
@@ -98,6 +105,7 @@ impl Worker for EngineWorker {
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        self.stop.received();
         if let Request::Watch { channel } = &msg {
             install_panic_report(channel.clone());
             crate::worker_health::report_out_of_memory_on(channel);

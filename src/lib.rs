@@ -11,6 +11,7 @@ pub mod index_builder;
 pub mod repeats;
 pub mod run_guard;
 pub mod state;
+pub mod stop_flag;
 pub mod url_sync;
 pub mod worker_client;
 pub mod worker_health;

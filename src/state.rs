@@ -9,12 +9,15 @@ use seekscan_core::patterns;
 use seekscan_core::protocol::{
     BuiltReport, DatasetInfo, LoadProgress, Response, RowAgreement, RunKind, RunReport, Slot,
 };
+use seekscan_core::repeats::{PaneRepeats, Repeats};
 use yew::Reducible;
 
-pub use crate::components::index_costs::CostState;
-pub use crate::components::workload_view::{WorkloadAction, WorkloadState};
-pub use crate::repeats::PaneState;
 use crate::repeats::{self, Ask};
+
+mod costs;
+mod workload;
+pub use costs::CostState;
+pub use workload::{WorkloadAction, WorkloadState};
 
 /// Why a link's query did not run on open.
 pub const HELD: &str = "The last visit ended while a query was still running (the tab was closed, \
@@ -58,11 +61,13 @@ pub enum Purpose {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub status: EngineStatus,
-    pub dataset: Option<DatasetInfo>,
+    /// Shared, not copied, by every action (the reducer clones the state).
+    pub dataset: Option<Rc<DatasetInfo>>,
     pub experiment: Experiment,
     /// The text in the editor; a pattern renders into it, editing makes it free SQL.
     pub editor: String,
-    pub panes: [Option<PaneState>; 2],
+    /// Both panes' answers and their repetitions (core's scheduling).
+    pub repeats: Repeats,
     /// The statement the panes show; a toggle re-runs it.
     pub shown_sql: Option<String>,
     /// An error that concerns the statement rather than one configuration.
@@ -73,10 +78,6 @@ pub struct AppState {
     pub form_error: Option<String>,
     /// The run in flight; answers to older runs are ignored.
     pub pending: Option<(u64, Purpose)>,
-    /// The batch of repetitions in flight: (run, pane).
-    pub asking: Option<(u64, Slot)>,
-    /// Batches asked for so far (see [`Ask::seq`]).
-    pub asks_sent: u64,
     /// The worker's wasm memory in bytes, as its latest answer reported it.
     pub worker_memory: Option<u64>,
     pub next_run_id: u64,
@@ -132,14 +133,12 @@ impl AppState {
             dataset: None,
             experiment,
             editor,
-            panes: [None, None],
+            repeats: Repeats::default(),
             shown_sql: None,
             run_error: None,
             notice: None,
             form_error: None,
             pending: None,
-            asking: None,
-            asks_sent: 0,
             worker_memory: None,
             next_run_id: 1,
             worker_generation: 0,
@@ -181,7 +180,7 @@ impl AppState {
     }
 
     fn measuring(&self) -> bool {
-        self.panes.iter().flatten().any(PaneState::measuring)
+        self.repeats.measuring()
     }
 
     /// The batch of repetitions to ask the worker for now, if any.
@@ -212,8 +211,8 @@ impl AppState {
         self.dataset.as_ref().map_or(&[], |d| &d.indexes)
     }
 
-    pub fn pane(&self, slot: Slot) -> Option<&PaneState> {
-        self.panes[slot.index()].as_ref()
+    pub fn pane(&self, slot: Slot) -> Option<&PaneRepeats> {
+        self.repeats.pane(slot)
     }
 
     /// The document's expectation, when the editor holds a documented pattern.
@@ -317,35 +316,13 @@ impl Reducible for AppState {
                 // Costs and counters were measured under the old model.
                 next.costs = CostState::default();
             }
-            Action::Stop => {
-                if matches!(next.pending, Some((_, Purpose::Query(_)))) {
-                    next.pending = None;
-                    // A held run stopped waits for nothing the page shows.
-                    next.waiting_for = None;
-                }
-                repeats::stop(&mut next, &Slot::BOTH);
-            }
-            Action::Asked { id, slot } => {
-                next.asking = Some((id, slot));
-                next.asks_sent += 1;
-            }
-            Action::Regenerate { scale, seed } => {
-                next.regenerating = true;
-                next.experiment.scale = scale;
-                next.experiment.seed = seed;
-                next.status = EngineStatus::Starting;
-                next.panes = [None, None];
-                next.shown_sql = None;
-                next.run_error = None;
-                next.notice = None;
-                next.pending = None;
-                next.asking = None;
-                next.waiting_for = None;
-            }
+            Action::Stop => stop(&mut next),
+            Action::Asked { id, slot } => next.repeats.asked(id, slot),
+            Action::Regenerate { scale, seed } => regenerate(&mut next, scale, seed),
             Action::RunSent { id, sql, purpose } => {
                 // A pane run again measures the new run, not the old one.
                 if let Purpose::Query(slots) = &purpose {
-                    repeats::stop(&mut next, slots);
+                    next.repeats.stop(slots);
                 }
                 next.autorun = false;
                 next.unfinished = Some(sql);
@@ -366,17 +343,66 @@ impl Reducible for AppState {
                 }
                 worker_died(&mut next, message);
             }
-            Action::Worker(Response::Ran(report)) => ran(&mut next, report),
-            Action::Workload(action) => crate::components::workload_view::reduce(&mut next, action),
-            Action::Worker(Response::Repeated(report)) => {
-                next.worker_memory = report.memory_bytes.or(next.worker_memory);
-                repeats::answered(&mut next, report);
-            }
-            Action::Worker(response) => loading(&mut next, response),
+            Action::Workload(action) => workload::reduce(&mut next, action),
+            Action::Worker(response) => answered(&mut next, response),
         }
         settle_status(&mut next);
         Rc::new(next)
     }
+}
+
+/// Each kind of answer the worker sends, where it lands.
+fn answered(state: &mut AppState, response: Response) {
+    match response {
+        Response::Ran(report) => ran(state, report),
+        Response::Repeated(report) => {
+            state.worker_memory = report.memory_bytes.or(state.worker_memory);
+            state.repeats.answered(report);
+        }
+        Response::Progress(progress) => state.status = EngineStatus::Loading(progress),
+        Response::Loaded(info) => loaded(state, info),
+        Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
+        Response::Waiting(report) => state.waiting_for = Some(report.indexes),
+        Response::IndexesBuilt(report) => built_in_background(state, report),
+        Response::IndexCost(report) => state.costs.measured(*report),
+        Response::Usage(usage) => state.costs.usage = Some(usage),
+        Response::Workload(report) => {
+            state.waiting_for = None;
+            workload::answered(state, report)
+        }
+        // The picker already shows the model it asked for.
+        Response::PlannerSet(_) => {}
+    }
+}
+
+/// Stop: the query in flight, every pane's repetitions, the workload and
+/// the chart end now (the worker's part through the stop flag); what was
+/// measured stays. A cost measurement is no longer waited for.
+fn stop(state: &mut AppState) {
+    if matches!(state.pending, Some((_, Purpose::Query(_)))) {
+        state.pending = None;
+        // A held run stopped waits for nothing the page shows.
+        state.waiting_for = None;
+    }
+    state.repeats.interrupt();
+    state.workload.interrupt();
+    state.costs.measuring = false;
+}
+
+/// Regenerate: new data is on its way; nothing in flight lands any more.
+fn regenerate(state: &mut AppState, scale: usize, seed: u64) {
+    state.regenerating = true;
+    state.experiment.scale = scale;
+    state.experiment.seed = seed;
+    state.status = EngineStatus::Starting;
+    state.repeats.clear();
+    state.shown_sql = None;
+    state.run_error = None;
+    state.notice = None;
+    state.pending = None;
+    state.waiting_for = None;
+    state.workload.interrupt();
+    state.costs.measuring = false;
 }
 
 /// Running while a query is in flight or a pane measures; ready after.
@@ -412,54 +438,41 @@ fn ran(state: &mut AppState, report: RunReport) {
     apply_report(state, id, report.kind, purpose);
 }
 
-/// The load's progress, its data, or why it failed.
-fn loading(state: &mut AppState, response: Response) {
-    match response {
-        Response::Progress(progress) => state.status = EngineStatus::Loading(progress),
-        Response::Loaded(info) => {
-            state.worker_memory = info.memory_bytes;
-            // A linked pattern renders with this data's parameters.
-            if let (Some(pattern), None) = (
-                state.experiment.pattern.as_deref().and_then(patterns::find),
-                &state.experiment.sql,
-            ) {
-                let params = info.params(true, &state.experiment.params);
-                state.editor = pattern.render(&params);
-            }
-            if let Some(sql) = state.experiment.lesson_sql(&info) {
-                state.editor = sql;
-            }
-            let unbuilt = state.experiment.drop_unbuilt(&info.unbuilt_indexes);
-            if !unbuilt.is_empty() {
-                let earlier = state.link_problem.take().into_iter();
-                state.link_problem = Some(earlier.chain(unbuilt).collect::<Vec<_>>().join("; "));
-            }
-            state.background = (!info.pending_indexes.is_empty()).then_some(BackgroundBuild {
-                indexes: info.pending_indexes.len(),
-                done_ms: None,
-                built_by_engine: false,
-            });
-            state.dataset = Some(info);
-            // New data: earlier costs and counters describe the old.
-            state.costs = CostState::default();
-            if std::mem::take(&mut state.regenerating) {
-                restore_dropped(state);
-            }
-            forget_unknown_indexes(state);
-            state.failed_starts = 0;
-            state.waiting_for = None;
-            state.status = EngineStatus::Ready;
-        }
-        Response::LoadFailed { message } => state.status = EngineStatus::Failed(message),
-        Response::Waiting(report) => state.waiting_for = Some(report.indexes),
-        Response::IndexesBuilt(report) => built_in_background(state, report),
-        Response::IndexCost(_) | Response::Usage(_) => state.costs.answer(response),
-        Response::Workload(report) => {
-            state.waiting_for = None;
-            crate::components::workload_view::answered(state, report)
-        }
-        Response::Ran(_) | Response::Repeated(_) | Response::PlannerSet(_) => {}
+/// The load's data: the editor, the link's indexes and what the page
+/// shows follow it.
+fn loaded(state: &mut AppState, info: DatasetInfo) {
+    state.worker_memory = info.memory_bytes;
+    // A linked pattern renders with this data's parameters.
+    if let (Some(pattern), None) = (
+        state.experiment.pattern.as_deref().and_then(patterns::find),
+        &state.experiment.sql,
+    ) {
+        let params = info.params(true, &state.experiment.params);
+        state.editor = pattern.render(&params);
     }
+    if let Some(sql) = state.experiment.lesson_sql(&info) {
+        state.editor = sql;
+    }
+    let unbuilt = state.experiment.drop_unbuilt(&info.unbuilt_indexes);
+    if !unbuilt.is_empty() {
+        let earlier = state.link_problem.take().into_iter();
+        state.link_problem = Some(earlier.chain(unbuilt).collect::<Vec<_>>().join("; "));
+    }
+    state.background = (!info.pending_indexes.is_empty()).then_some(BackgroundBuild {
+        indexes: info.pending_indexes.len(),
+        done_ms: None,
+        built_by_engine: false,
+    });
+    state.dataset = Some(Rc::new(info));
+    // New data: earlier costs and counters describe the old.
+    state.costs = CostState::default();
+    if std::mem::take(&mut state.regenerating) {
+        restore_dropped(state);
+    }
+    forget_unknown_indexes(state);
+    state.failed_starts = 0;
+    state.waiting_for = None;
+    state.status = EngineStatus::Ready;
 }
 
 /// Indexes built in the background arrived: the dataset's catalog, memory
@@ -467,7 +480,7 @@ fn loading(state: &mut AppState, response: Response) {
 /// the engine after all, if they were.
 fn built_in_background(state: &mut AppState, report: BuiltReport) {
     state.worker_memory = report.memory_bytes.or(state.worker_memory);
-    if let Some(dataset) = state.dataset.as_mut() {
+    if let Some(dataset) = state.dataset.as_mut().map(Rc::make_mut) {
         dataset.pending_indexes = report.pending.clone();
         dataset.memory = report.memory;
     }
@@ -505,8 +518,7 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
         (RunKind::Query(panes), _) => {
             let plan = state.repeat_plan();
             for pane in panes {
-                let slot = pane.slot;
-                state.panes[slot.index()] = Some(PaneState::new(pane, id, plan));
+                state.repeats.first_answer(pane, id, plan);
             }
         }
         (
@@ -520,7 +532,7 @@ fn apply_report(state: &mut AppState, id: u64, kind: RunKind, purpose: Purpose) 
         ) => {
             state.form_error = None;
             let before = state.indexes().to_vec();
-            if let Some(dataset) = state.dataset.as_mut() {
+            if let Some(dataset) = state.dataset.as_mut().map(Rc::make_mut) {
                 dataset.indexes = indexes;
                 dataset.tables = tables;
                 dataset.memory = memory;
@@ -545,10 +557,13 @@ fn worker_died(state: &mut AppState, message: String) {
     if !matches!(state.status, EngineStatus::Ready | EngineStatus::Running) {
         state.failed_starts += 1;
     }
+    // Nothing in flight will be answered: every view ends what it waits for.
+    state.repeats.interrupt();
+    state.workload.interrupt();
+    state.costs.measuring = false;
+    state.waiting_for = None;
     if state.failed_starts >= MAX_FAILED_STARTS {
         state.pending = None;
-        state.asking = None;
-        repeats::stop(state, &Slot::BOTH);
         state.status = EngineStatus::Failed(format!(
             "{message} — the engine failed to start {MAX_FAILED_STARTS} times in a row, so it was \
              not restarted: reload the page, or try a smaller scale"
@@ -556,9 +571,6 @@ fn worker_died(state: &mut AppState, message: String) {
         return;
     }
     let interrupted = state.pending.take().and(state.unfinished.clone());
-    state.asking = None;
-    state.costs.measuring = false;
-    repeats::stop(state, &Slot::BOTH);
     let custom = state.experiment.sql.is_some();
     // A link's own query that never ran may be what killed it.
     state.autorun &= !custom;

@@ -11,6 +11,7 @@ use web_sys::{Event, MessageEvent, MessageEventInit, Worker};
 
 use crate::codec::JsonCodec;
 use crate::engine_worker::EngineWorker;
+use crate::stop_flag::PageStop;
 
 /// `static/worker_loader.js`, copied next to `index.html`: it reports a wasm
 /// that fails to start as the Worker's `error` event.
@@ -21,6 +22,8 @@ pub struct EngineClient {
     /// The `Worker` behind the bridge, when it could be kept (see `spawn_keeping_worker`).
     worker: Option<Worker>,
     _on_error: Option<Closure<dyn FnMut(Event)>>,
+    /// The flag Stop sets while the worker runs (see `stop_flag`).
+    stop: Option<PageStop>,
 }
 
 impl EngineClient {
@@ -53,15 +56,26 @@ impl EngineClient {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error
         });
+        let stop = worker.as_ref().and_then(PageStop::share_with);
         Self {
             bridge,
             worker,
             _on_error: on_error,
+            stop,
         }
     }
 
     pub fn send(&self, request: Request) {
+        if let Some(stop) = &self.stop {
+            stop.count_sent();
+        }
         self.bridge.send(request);
+    }
+
+    /// Ends, in the worker, every request sent so far; `false` when the
+    /// worker has no flag to read, so what it runs goes on to its end.
+    pub fn stop_sent(&self) -> bool {
+        self.stop.as_ref().map(PageStop::stop_sent).is_some()
     }
 }
 

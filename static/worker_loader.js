@@ -10,6 +10,18 @@ if (self.name === 'seekscan-index-builder') {
   self.seekscanEarly = [];
   self.onmessage = (event) => self.seekscanEarly.push(event.data);
   self.postMessage({ started: true });
+} else {
+  // The page's Stop flag (src/stop_flag.rs): one message, before any of the
+  // protocol's, that gloo's handler must not see. Listening before that
+  // handler is set, this listener runs first and keeps the event from it.
+  self.addEventListener('message', (event) => {
+    const data = event.data;
+    const shared = typeof SharedArrayBuffer === 'function';
+    if (shared && data !== null && typeof data === 'object' && data.seekscanStop instanceof SharedArrayBuffer) {
+      self.seekscanStop = new Int32Array(data.seekscanStop);
+      event.stopImmediatePropagation();
+    }
+  });
 }
 // A wasm that fails to download or compile rejects a promise, and a
 // worker's unhandled rejection never reaches the page: the page would wait

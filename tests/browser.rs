@@ -18,7 +18,7 @@ use seekscan_web::components::index_panel::{IndexPanel, IndexPanelProps};
 use seekscan_web::components::plan_tree::{PlanTree, PlanTreeProps};
 use seekscan_web::components::result_pane::{ResultPane, ResultPaneProps};
 use seekscan_web::components::rows_table::{RowsTable, RowsTableProps, SHOWN_ROWS};
-use seekscan_web::state::{Action, AppState, EngineStatus, Purpose, HELD};
+use seekscan_web::state::{Action, AppState, EngineStatus, Purpose, WorkloadAction, HELD};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -749,6 +749,55 @@ fn a_pane_stops_repeating_once_its_time_budget_is_spent() {
     assert_eq!(state.next_ask(), None);
 }
 
+#[wasm_bindgen_test]
+fn a_worker_death_stop_or_regenerate_ends_the_workload_and_cost_in_flight() {
+    let loaded = || Action::Worker(Response::Loaded(dataset(builtin_indexes())));
+    let workload_in_flight = |state: AppState| {
+        let state = reduced(state, vec![loaded(), Action::Workload(WorkloadAction::Run)]);
+        let (id, _) = state
+            .workload
+            .next_request()
+            .expect("a first row to ask for");
+        reduced(
+            (*state).clone(),
+            vec![
+                Action::Workload(WorkloadAction::Asked(id)),
+                Action::CostSent,
+            ],
+        )
+    };
+    let ends = [
+        Action::WorkerDied {
+            generation: 0,
+            message: "the engine stopped".into(),
+        },
+        Action::Stop,
+        Action::Regenerate {
+            scale: 10_000,
+            seed: 2,
+        },
+    ];
+    for end in ends {
+        let state = workload_in_flight(AppState::new(Experiment::default(), None));
+        assert!(state.workload.measuring() && state.costs.measuring);
+        assert_eq!(state.workload.next_request(), None, "one row at a time");
+        let state = state.reduce(end);
+        let run = state.workload.run.as_ref().unwrap();
+        assert_eq!(run.ending, Some(Ending::Stopped));
+        assert!(!run.in_flight && !state.costs.measuring);
+        // With data again, the workload and the chart start afresh.
+        let state = reduced(
+            (*state).clone(),
+            vec![loaded(), Action::Workload(WorkloadAction::Run)],
+        );
+        assert!(state.workload.next_request().is_some());
+        let state = state.reduce(Action::Workload(WorkloadAction::Chart(
+            "report_dashboard".into(),
+        )));
+        assert!(state.workload.chart.as_ref().unwrap().measuring());
+    }
+}
+
 async fn mount_pane_a(state: &AppState) -> Element {
     mount::<ResultPane>(ResultPaneProps {
         slot: Slot::A,
@@ -856,7 +905,7 @@ async fn the_dataset_panel_shows_the_workers_memory_and_bytes_per_row() {
         scale: 10_000,
         seed: 1,
         status: EngineStatus::Ready,
-        dataset: Some(info),
+        dataset: Some(Rc::new(info)),
         worker_memory: Some(96 << 20),
         background: None,
         on_regenerate: Callback::noop(),

@@ -21,6 +21,15 @@ pub fn send(engine: &Engine, request: Request) {
     }
 }
 
+/// Ends, in the worker, everything sent to it so far (see `stop_flag`);
+/// `false` when the worker cannot be told, and what it runs goes on.
+pub fn stop_in_worker(engine: &Engine) -> bool {
+    engine
+        .borrow()
+        .as_ref()
+        .is_some_and(|(client, _)| client.stop_sent())
+}
+
 /// How long a worker's `error` event waits for its own report (the panic
 /// hook's message, or "ran out of memory"), which says more, to arrive first.
 const REPORT_GRACE: Duration = Duration::from_millis(300);

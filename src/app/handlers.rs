@@ -3,7 +3,8 @@ use seekscan_core::planner::choice::PlannerChoice;
 use seekscan_core::protocol::{Config, Request, Slot};
 use yew::prelude::*;
 
-use super::engine::{load_request, send, send_run, Engine};
+use super::engine::{load_request, send, send_run, stop_in_worker, Engine};
+use crate::state::WorkloadAction;
 use crate::state::{Action, AppState, Purpose};
 
 /// The callbacks every layout (the full page, the embed) hands its panels.
@@ -13,6 +14,11 @@ pub struct Handlers {
     pub on_toggle: Callback<(Slot, String, bool)>,
     pub on_catalog: Callback<String>,
     pub on_regenerate: Callback<(usize, u64)>,
+    /// Stop: ends what the worker runs and everything in flight on the page.
+    pub stop: Callback<()>,
+    /// The workload view's Stop: ends its run and chart (and, in the
+    /// worker, what runs now).
+    pub stop_workload: Callback<()>,
     /// Sends a request whose answer no run waits for (costs, usage).
     pub on_request: Callback<Request>,
     /// Another model plans from now on: the worker is told, and the query
@@ -84,8 +90,24 @@ pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers
     let on_regenerate = {
         let (state, engine) = (state.clone(), engine.clone());
         Callback::from(move |(scale, seed): (usize, u64)| {
+            // Whatever runs now would delay the load: it ends first.
+            stop_in_worker(&engine);
             send(&engine, load_request(&state.experiment, seed, scale));
             state.dispatch(Action::Regenerate { scale, seed });
+        })
+    };
+    let stop = {
+        let (state, engine) = (state.clone(), engine.clone());
+        Callback::from(move |()| {
+            stop_in_worker(&engine);
+            state.dispatch(Action::Stop);
+        })
+    };
+    let stop_workload = {
+        let (state, engine) = (state.clone(), engine.clone());
+        Callback::from(move |()| {
+            stop_in_worker(&engine);
+            state.dispatch(Action::Workload(WorkloadAction::Stop));
         })
     };
     let on_request = {
@@ -97,6 +119,8 @@ pub fn handlers(state: &UseReducerHandle<AppState>, engine: &Engine) -> Handlers
         on_toggle,
         on_catalog,
         on_regenerate,
+        stop,
+        stop_workload,
         on_request,
         on_planner,
     }

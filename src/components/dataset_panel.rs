@@ -1,5 +1,6 @@
 use seekscan_core::experiment::SCALE_PRESETS;
 use seekscan_core::protocol::{DatasetInfo, LoadProgress};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -11,7 +12,7 @@ pub struct DatasetPanelProps {
     pub scale: usize,
     pub seed: u64,
     pub status: EngineStatus,
-    pub dataset: Option<DatasetInfo>,
+    pub dataset: Option<Rc<DatasetInfo>>,
     /// The worker's memory in bytes, from its latest answer.
     #[prop_or_default]
     pub worker_memory: Option<u64>,

@@ -4,13 +4,13 @@ use yew::prelude::*;
 
 use crate::components::plan_tree::PlanTree;
 use crate::components::result_pane::{fmt_us, runs_text};
-use crate::state::PaneState;
+use seekscan_core::repeats::PaneRepeats;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPaneProps {
     pub slot: Slot,
     pub config: AttrValue,
-    pub pane: Option<PaneState>,
+    pub pane: Option<PaneRepeats>,
     #[prop_or_default]
     pub other: Option<PlanNode>,
 }

@@ -1,34 +1,11 @@
 use seekscan_core::index_cost::write_cost::difference_text;
 use seekscan_core::index_cost::{CoveringComparison, IndexCostReport, SizeReport, WriteKind};
-use seekscan_core::protocol::{IndexCostReport as Report, Request, Response, Slot, UsageReport};
+use seekscan_core::protocol::{Request, Slot};
 use seekscan_core::units::{bytes, micros, percent, thousands};
 use yew::prelude::*;
 
 use crate::app::handlers::Handlers;
 use crate::state::{Action, AppState, EngineStatus};
-
-/// The cost panels' part of the page state: the last cost report, whether
-/// one is being measured, and the usage counters as last reported.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CostState {
-    pub report: Option<Result<Report, String>>,
-    pub measuring: bool,
-    pub usage: Option<UsageReport>,
-}
-
-impl CostState {
-    /// Takes the worker's cost or usage answer.
-    pub fn answer(&mut self, response: Response) {
-        match response {
-            Response::IndexCost(report) => {
-                self.report = Some(*report);
-                self.measuring = false;
-            }
-            Response::Usage(usage) => self.usage = Some(usage),
-            _ => {}
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct IndexCostsProps {

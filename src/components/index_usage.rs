@@ -25,7 +25,7 @@ pub fn IndexUsagePanel(props: &IndexUsageProps) -> Html {
     let on_request = props.handlers.on_request.clone();
     let idle = state.status == EngineStatus::Ready
         && state.pending.is_none()
-        && state.asking.is_none()
+        && !state.repeats.asking()
         && !state.workload.measuring();
     {
         let on_request = on_request.clone();

@@ -21,7 +21,7 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
     let verdict = lesson.check(&Measured {
         a: result(Slot::A),
         b: result(Slot::B),
-        dataset: state.dataset.as_ref(),
+        dataset: state.dataset.as_deref(),
     });
     let (class, checks) = match &verdict {
         Verdict::Waiting => ("muted", &[][..]),

@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use seekscan_core::patterns;
 use seekscan_core::protocol::DatasetInfo;
@@ -10,7 +11,7 @@ pub struct PatternPickerProps {
     pub selected: Option<String>,
     /// Parameters the user set; the rest come from the data (large tenant).
     pub params: BTreeMap<String, String>,
-    pub dataset: Option<DatasetInfo>,
+    pub dataset: Option<Rc<DatasetInfo>>,
     /// (pattern id or None for free SQL, rendered SQL)
     pub on_pattern: Callback<(Option<String>, String)>,
     /// (name, value, rendered SQL)
@@ -41,7 +42,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
             let id = select.value();
             match patterns::find(&id) {
                 Some(pattern) => {
-                    let params = effective_params(dataset.as_ref(), true, &BTreeMap::new());
+                    let params = effective_params(dataset.as_deref(), true, &BTreeMap::new());
                     on_pattern.emit((Some(id), pattern.render(&params)));
                 }
                 None => on_pattern.emit((None, String::new())),
@@ -49,13 +50,13 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
         })
     };
     let details = selected.map(|pattern| {
-        let params = effective_params(props.dataset.as_ref(), true, &props.params);
+        let params = effective_params(props.dataset.as_deref(), true, &props.params);
         let tenant_button = |large: bool| {
             let on_param = props.on_param.clone();
             let dataset = dataset.clone();
             let overrides = props.params.clone();
             let onclick = Callback::from(move |_| {
-                let mut base = effective_params(dataset.as_ref(), large, &BTreeMap::new());
+                let mut base = effective_params(dataset.as_deref(), large, &BTreeMap::new());
                 // Keep the user's non-tenant choices; switch everything data-drawn.
                 for (k, v) in &overrides {
                     if k != "tenant" && !base.contains_key(k) {

@@ -28,7 +28,7 @@ pub fn QueryPanel(props: &QueryPanelProps) -> Html {
     });
     let on_repetitions = dispatch(state, Action::SetRepetitions);
     let on_budget = dispatch(state, Action::SetBudget);
-    let on_stop = dispatch(state, |()| Action::Stop);
+    let on_stop = handlers.stop.clone();
     html! {
         <section class="query-panel" aria-label="Query">
             <PatternPicker selected={state.experiment.pattern.clone()} params={state.experiment.params.clone()}

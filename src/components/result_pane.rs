@@ -9,14 +9,14 @@ use crate::components::earlier_statements::EarlierStatements;
 use crate::components::plan_text::PlanText;
 use crate::components::plan_tree::PlanTree;
 use crate::components::rows_table::RowsTable;
-use crate::state::PaneState;
+use seekscan_core::repeats::PaneRepeats;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPaneProps {
     pub slot: Slot,
     /// What the configuration lets the planner use, in a few words.
     pub config: AttrValue,
-    pub pane: Option<PaneState>,
+    pub pane: Option<PaneRepeats>,
     /// The other configuration's plan: what differs is highlighted.
     #[prop_or_default]
     pub other: Option<PlanNode>,
@@ -60,7 +60,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
         }
     };
     let run = props.pane.as_ref().map_or(0, |p| p.run);
-    let busy = props.running || props.pane.as_ref().is_some_and(PaneState::measuring);
+    let busy = props.running || props.pane.as_ref().is_some_and(PaneRepeats::measuring);
     html! {
         <section class={classes!("pane", props.running.then_some("running"))} data-testid={format!("pane-{slot}")}
             data-run={run.to_string()} aria-label={format!("Configuration {}", props.slot.label())} aria-busy={busy.to_string()}>
@@ -71,7 +71,7 @@ pub fn ResultPane(props: &ResultPaneProps) -> Html {
 }
 
 /// "5 runs" once every run asked for was measured, else "7 of 20 runs".
-pub fn runs_text(pane: &PaneState) -> String {
+pub fn runs_text(pane: &PaneRepeats) -> String {
     let done = pane
         .pane
         .result
@@ -85,7 +85,7 @@ pub fn runs_text(pane: &PaneState) -> String {
 }
 
 /// How the repetitions stand, unless they all ran.
-fn repeat_note(pane: &PaneState) -> Option<String> {
+fn repeat_note(pane: &PaneRepeats) -> Option<String> {
     match &pane.ending {
         None => Some("measuring…".to_owned()),
         Some(Ending::Complete) => None,

@@ -128,6 +128,8 @@ pub fn repeat_batch(
     let mut samples = Vec::new();
     while samples.is_empty() || (samples.len() < batch.runs as usize && started.elapsed() < within)
     {
+        // A run too short to reach the storage's check still ends the batch.
+        engine.check_cancel()?;
         samples.push(engine.time_with(sql, visible)? as f64);
     }
     Ok(Samples {

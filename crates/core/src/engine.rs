@@ -68,6 +68,9 @@ pub enum EngineError {
     /// A GlueSQL error, typed and worded for the user (`crate::sql_error`).
     #[error("{0}")]
     Refused(SqlError),
+    /// The user pressed Stop (see `storage::CancelFlag`).
+    #[error("{}", crate::storage::STOPPED_BY_USER)]
+    Stopped,
 }
 
 impl From<gluesql_core::error::Error> for EngineError {
@@ -342,6 +345,19 @@ impl Engine {
 
     pub fn storage(&self) -> &SeekStorage {
         &self.glue.storage
+    }
+
+    /// Every statement from now on ends early once `flag` says Stop.
+    pub fn set_cancel(&mut self, flag: crate::storage::Cancel) {
+        self.glue.storage.set_cancel(flag);
+    }
+
+    /// `Err(Stopped)` once Stop was pressed: loops of runs check between runs.
+    pub fn check_cancel(&self) -> Result<(), EngineError> {
+        match self.glue.storage.cancel_requested() {
+            true => Err(EngineError::Stopped),
+            false => Ok(()),
+        }
     }
 
     pub fn table_counts(&self) -> Vec<(String, usize)> {

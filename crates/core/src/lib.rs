@@ -20,6 +20,7 @@ pub mod patterns;
 pub mod pg15;
 pub mod planner;
 pub mod protocol;
+pub mod repeats;
 pub mod schema;
 pub mod service;
 pub mod sql_error;

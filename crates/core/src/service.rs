@@ -23,6 +23,8 @@ pub struct Service {
     background: held::Background,
     /// The model that plans, kept across loads.
     planner: crate::planner::choice::PlannerChoice,
+    /// The page's Stop, handed to every engine this service loads.
+    cancel: crate::storage::Cancel,
 }
 
 /// The worker's whole memory: its wasm linear memory, which only grows, so
@@ -112,6 +114,16 @@ impl Service {
             engine: None,
             background: held::Background::new(builder),
             planner: Default::default(),
+            cancel: Default::default(),
+        }
+    }
+
+    /// Statements end early once `flag` says Stop (the worker's flag, which
+    /// the page sets while the worker runs).
+    pub fn set_cancel(&mut self, flag: std::rc::Rc<dyn crate::storage::CancelFlag>) {
+        self.cancel = crate::storage::Cancel::new(flag);
+        if let Some(engine) = self.engine.as_mut() {
+            engine.set_cancel(self.cancel.clone());
         }
     }
 
@@ -312,6 +324,7 @@ impl Service {
             pending_indexes: engine.storage().pending_indexes(),
         };
         engine.set_planner(&self.planner);
+        engine.set_cancel(self.cancel.clone());
         self.engine = Some(engine);
         Ok(info)
     }

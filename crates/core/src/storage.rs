@@ -38,7 +38,7 @@ use crate::stats::IndexStats;
 /// Kept here too: older callers reach the digit grouping through the storage.
 pub use crate::units::thousands;
 use access::{AccessKind, AccessSpec};
-pub use budget::Budget;
+pub use budget::{Budget, Cancel, CancelFlag, STOPPED_BY_USER};
 use entries::EntryIter;
 use filter::RowFilter;
 use index::{Scratch, SecondaryIndex};
@@ -66,6 +66,8 @@ pub struct SeekStorage {
     table_lookups: Cell<u64>,
     /// The limit on rows read and time for the statement running now.
     budget: Cell<Option<Budget>>,
+    /// The user's Stop, polled with the budget's clock.
+    cancel: Cancel,
     /// Leave every condition to GlueSQL (tests compare both ways).
     pub(crate) no_pushdown: Cell<bool>,
     /// Indexes the planner may use for the statement being planned.
@@ -166,9 +168,19 @@ impl SeekStorage {
     fn examine(&self) -> Result<()> {
         bump(&self.rows_examined);
         match self.budget.get() {
-            Some(budget) => budget.check(self.rows_examined.get()),
+            Some(budget) => budget.check(self.rows_examined.get(), &self.cancel),
             None => Ok(()),
         }
+    }
+
+    /// Polls `cancel` in every statement from now on.
+    pub fn set_cancel(&mut self, cancel: Cancel) {
+        self.cancel = cancel;
+    }
+
+    /// Whether Stop was pressed for the work under way.
+    pub fn cancel_requested(&self) -> bool {
+        self.cancel.requested()
     }
 
     /// Limits every statement from now on (`None`: no limit).
@@ -178,6 +190,7 @@ impl SeekStorage {
 
     /// `Err` once the running statement's time is up.
     pub fn check_time(&self, done: &str) -> Result<()> {
+        self.cancel.check()?;
         match self.budget.get() {
             Some(budget) => budget.check_time(done),
             None => Ok(()),

@@ -1,11 +1,16 @@
 //! Inputs that would overflow the stack, read without end or overflow the
 //! planner's arithmetic fail with an error that names the limit, and leave
 //! the database as it was.
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
-use seekscan_core::engine::Engine;
+use seekscan_core::bench::{repeat_batch, Batch};
+use seekscan_core::catalog::IndexSet;
+use seekscan_core::engine::{Engine, EngineError};
 use seekscan_core::generator::{generate, DatasetSpec};
 use seekscan_core::statement::limits::{RunLimits, MAX_OPERATORS};
+use seekscan_core::storage::{Cancel, CancelFlag, STOPPED_BY_USER};
 
 fn engine() -> Engine {
     Engine::load(
@@ -102,6 +107,61 @@ fn a_run_stops_when_its_time_is_up() {
         .unwrap_err()
         .to_string();
     assert!(error.contains("stopped after 0 s"), "{error}");
+}
+
+/// Stop, as the page presses it: pressed once the flag has been read
+/// `after` times, released by the test.
+#[derive(Default)]
+struct StopAfter {
+    polls: Cell<u64>,
+    after: Cell<Option<u64>>,
+}
+
+impl CancelFlag for StopAfter {
+    fn requested(&self) -> bool {
+        self.polls.set(self.polls.get() + 1);
+        self.after
+            .get()
+            .is_some_and(|after| self.polls.get() > after)
+    }
+}
+
+#[test]
+fn stop_ends_a_cross_join_and_the_engine_answers_the_next_statement() {
+    let mut engine = engine();
+    let flag = Rc::new(StopAfter::default());
+    engine.set_cancel(Cancel::new(flag.clone()));
+    let join =
+        "SELECT COUNT(*) FROM upstream_domainauditevent a JOIN upstream_domainauditevent b ON TRUE";
+    flag.after.set(Some(10));
+    let error = engine.run(join).unwrap_err();
+    assert_eq!(error, EngineError::Stopped);
+    assert_eq!(error.to_string(), STOPPED_BY_USER);
+    // Polled with the clock (every 64 joined rows), not on every row.
+    assert!(
+        engine.storage().rows_examined() <= 11 * 64,
+        "{}",
+        engine.storage().rows_examined()
+    );
+    // Released, the engine runs the next statement in full.
+    flag.after.set(None);
+    let seek = engine
+        .run("SELECT COUNT(*) FROM upstream_domainauditevent WHERE customer_id = 1")
+        .unwrap();
+    assert_eq!(seek.stats.rows_returned, 1);
+    // A batch of runs too short to reach the storage's check ends between runs.
+    let every = IndexSet::of(engine.indexes().into_iter().map(|d| d.name));
+    flag.polls.set(0);
+    flag.after.set(Some(0));
+    let batch = Batch {
+        runs: 1_000,
+        within_ms: 60_000.0,
+    };
+    let short = "SELECT id FROM upstream_reportrun WHERE id = 1";
+    assert_eq!(
+        repeat_batch(&mut engine, short, &every, batch),
+        Err(EngineError::Stopped)
+    );
 }
 
 #[test]

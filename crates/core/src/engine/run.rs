@@ -166,6 +166,10 @@ impl Engine {
             _ => None,
         };
         self.glue.storage.set_budget(None);
+        if payload.is_err() {
+            // A statement Stop ended says so, whatever the executor made of it.
+            self.check_cancel()?;
+        }
         let payload = payload?;
         let note = write_note(&payload);
         let returned = row_count(&payload);

@@ -256,7 +256,11 @@ impl CrossoverRun {
         }
     }
 
+    /// Stop, Regenerate or a worker's death: the points so far stay, and
+    /// the task in flight is given up (its answer, if any, lands nowhere),
+    /// so nothing waits for it.
     pub fn stop(&mut self) {
+        self.in_flight = false;
         if self.measuring() {
             self.ending = Some(Ending::Stopped);
         }

@@ -402,8 +402,11 @@ impl WorkloadRun {
         }
     }
 
-    /// Stop: the rows measured so far stay.
+    /// Stop, Regenerate or a worker's death: the rows measured so far stay,
+    /// and the task in flight is given up (its answer, if any, lands
+    /// nowhere), so nothing waits for an answer a dead worker never sends.
     pub fn stop(&mut self) {
+        self.in_flight = false;
         if self.measuring() {
             self.ending = Some(Ending::Stopped);
         }
@@ -462,6 +465,30 @@ mod tests {
         };
         assert_eq!(meets(&spans, "70"), Some(false));
         assert_eq!(meets(&Difference::TooFewRuns { runs: 2 }, "70"), None);
+    }
+
+    #[test]
+    fn a_run_stopped_with_a_task_in_flight_waits_for_nothing() {
+        let spec = WorkloadSpec {
+            a: Vec::new(),
+            b: Vec::new(),
+            plan: RepeatPlan {
+                wanted: 1,
+                budget_ms: 100,
+            },
+            params_large: Default::default(),
+            params_small: Default::default(),
+        };
+        let mut run = WorkloadRun::new(1, spec);
+        assert!(run.next_task().is_some());
+        run.asked();
+        assert!(run.next_task().is_none());
+        run.stop();
+        assert!(!run.in_flight && !run.measuring());
+        assert_eq!(run.ending, Some(Ending::Stopped));
+        // The stopped task's answer, if one comes, changes nothing.
+        run.absorb(Err("stopped: Stop was pressed".to_owned()));
+        assert_eq!((run.rows.len(), run.ending), (0, Some(Ending::Stopped)));
     }
 
     #[test]
