@@ -5,7 +5,7 @@
 //! crossover chart.
 use std::cmp::Ordering;
 
-use seekscan_core::bench::{Ending, RepeatPlan};
+use seekscan_core::bench::Ending;
 use seekscan_core::index_cost::WriteKind;
 use seekscan_core::patterns;
 use seekscan_core::protocol::{Request, Slot};
