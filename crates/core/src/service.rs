@@ -537,8 +537,8 @@ mod tests {
         assert!(info.index_ms <= info.load_ms);
     }
 
-    /// The in-memory model's choices (PostgreSQL's reads a one-page table
-    /// whole, rightly: `planner::pg`'s own tests cover it).
+    /// The in-memory model's choices, named so (PostgreSQL's reads a
+    /// one-page table whole, rightly: `planner::pg`'s own tests cover it).
     #[test]
     fn every_pattern_scans_under_a_and_seeks_its_index_under_b() {
         let (mut service, info) = loaded(10_000);

@@ -100,7 +100,7 @@ fn planners() -> Vec<PlannerChoice> {
     };
     vec![
         PlannerChoice::memory(),
-        PlannerChoice::default(),
+        PlannerChoice::preset(Preset::Defaults),
         cheap_indexes,
         vacuumed,
         sqlite,

@@ -8,6 +8,7 @@
 //! model's full scan returns.
 use seekscan_core::catalog::IndexSet;
 use seekscan_core::engine::Engine;
+use seekscan_core::pg15::Preset;
 use seekscan_core::planner::choice::PlannerChoice;
 use seekscan_core::planner::ScanNode;
 
@@ -62,7 +63,7 @@ fn plan(engine: &mut Engine, choice: &PlannerChoice, sql: &str) -> (ScanNode, Ve
 #[test]
 fn each_path_kind_is_chosen_and_runs() {
     let mut engine = engine();
-    let pg = PlannerChoice::default();
+    let pg = PlannerChoice::preset(Preset::Defaults);
     let cases: [(&str, ScanNode, &[&str]); 5] = [
         (
             "SELECT * FROM t WHERE c = 17 ORDER BY id",

@@ -26,11 +26,16 @@ pub struct PlannerChoice {
 impl Eq for PlannerChoice {}
 
 impl Default for PlannerChoice {
-    /// PostgreSQL 15 as installed: its model agrees with PostgreSQL more
-    /// often under the default settings than under the SSD preset (see
-    /// docs/postgres.md), and a fresh server runs with them.
+    /// The in-memory model, for now: the lessons, the usage panel and the
+    /// recorded facts describe its choices, and PostgreSQL's model reads a
+    /// large table's statistics on its first statement (see
+    /// docs/postgres.md). PostgreSQL's settings start at its defaults.
     fn default() -> Self {
-        Self::preset(Preset::Defaults)
+        Self {
+            model: ModelKind::Memory,
+            pg: PgSettings::preset(Preset::Defaults),
+            vacuumed: false,
+        }
     }
 }
 
@@ -44,10 +49,7 @@ impl PlannerChoice {
     }
 
     pub fn memory() -> Self {
-        Self {
-            model: ModelKind::Memory,
-            ..Self::default()
-        }
+        Self::default()
     }
 
     /// What a pane says planned it: "PostgreSQL 15 (SSD)".
@@ -69,7 +71,7 @@ impl PlannerChoice {
     /// The link's pairs for what differs from the default.
     pub fn to_pairs(&self) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
-        if self.model != ModelKind::Postgres {
+        if self.model != Self::default().model {
             pairs.push((PLANNER_PARAM.to_owned(), self.model.name().to_owned()));
         }
         for pair in self.pg.to_query().split('&').filter(|p| !p.is_empty()) {
@@ -88,7 +90,7 @@ impl PlannerChoice {
         if key == PLANNER_PARAM {
             self.model = value
                 .parse()
-                .map_err(|e| format!("{e}; opened PostgreSQL 15"))?;
+                .map_err(|e| format!("{e}; opened {}", Self::default().model.label()))?;
         } else if let Some(name) = key.strip_prefix(SETTING_PREFIX) {
             self.pg
                 .set(name, value)
