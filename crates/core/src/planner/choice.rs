@@ -124,8 +124,8 @@ mod tests {
             "PostgreSQL 15 (custom settings, after VACUUM)"
         );
         assert_eq!(
-            PlannerChoice::memory().to_pairs(),
-            [("planner".to_owned(), "memory".to_owned())]
+            PlannerChoice::preset(Preset::Defaults).to_pairs(),
+            [("planner".to_owned(), "postgres".to_owned())]
         );
     }
 
