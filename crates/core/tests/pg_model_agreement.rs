@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use ormgen::{OrmGen, OrmQuery};
-use pg_rows::{canonical_json, json_positions, pg_result, rows_agree, simple_rows, Rows};
+use pg_rows::{json_positions, pg_result, rows_agree, rows_as_text, simple_rows, Rows};
 use postgres::Client;
 use seekscan_core::agreement::pg_plan;
 use seekscan_core::agreement::ScanKind;
@@ -189,21 +189,7 @@ fn our_rows(db: &mut Database, sql: &str, json: &[usize]) -> Rows {
         .engine
         .run_with(sql, &db.visible)
         .unwrap_or_else(|e| panic!("seekscan refuses a corpus statement: {e}\n{sql}"));
-    outcome
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(i, cell)| match cell {
-                    serde_json::Value::Bool(b) => i64::from(*b).to_string(),
-                    serde_json::Value::String(s) if json.contains(&i) => canonical_json(s),
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
+    rows_as_text(&outcome.rows, json)
 }
 
 fn is_sub_multiset(part: &Rows, whole: &Rows) -> bool {

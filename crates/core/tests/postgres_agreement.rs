@@ -24,7 +24,7 @@ mod querygen;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use pg_rows::{canonical_json, json_positions, pg_result, rows_agree, simple_rows, Rows};
+use pg_rows::{json_positions, pg_result, rows_agree, rows_as_text, simple_rows, Rows};
 use postgres::Client;
 use querygen::{Dialect, QueryGen, Select};
 use seekscan_core::agreement::pg_plan::{self, PgScan};
@@ -210,21 +210,7 @@ fn our_result(db: &mut Database, sql: &str, json_columns: &[usize]) -> Result<Ro
         .engine
         .run_with(sql, &db.visible)
         .map_err(|e| e.to_string())?;
-    Ok(outcome
-        .rows
-        .iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(i, cell)| match cell {
-                    serde_json::Value::Bool(b) => i64::from(*b).to_string(),
-                    serde_json::Value::String(s) if json_columns.contains(&i) => canonical_json(s),
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect())
+    Ok(rows_as_text(&outcome.rows, json_columns))
 }
 
 /// The pattern's facts at this scale, and whether its rows matched.

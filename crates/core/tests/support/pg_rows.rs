@@ -116,3 +116,21 @@ pub fn rows_agree(
     b.sort();
     a == b
 }
+
+/// seekscan's result rows as the same text (`json`: positions of the
+/// columns PostgreSQL holds as `jsonb`).
+pub fn rows_as_text(rows: &[Vec<serde_json::Value>], json: &[usize]) -> Rows {
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(i, cell)| match cell {
+                    serde_json::Value::Bool(b) => i64::from(*b).to_string(),
+                    serde_json::Value::String(s) if json.contains(&i) => canonical_json(s),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -4,7 +4,7 @@
 //! and the cheapest AND-group of those under one Bitmap Heap Scan.
 use gluesql_core::data::Value;
 
-use super::super::query::{Candidate, ScanNode};
+use super::super::query::ScanNode;
 use super::index_paths::{index_clauses, indexable_on};
 use super::{Base, Rel};
 use crate::catalog::IndexSet;
@@ -83,28 +83,9 @@ pub(super) fn paths(rel: &Rel, visible: &IndexSet) -> Option<Base> {
     };
     let cost = costsize::bitmap_heap_scan(rel.s, &rel.stats, &node, &rel.quals);
     let indexes: Vec<String> = source.indexes().into_iter().map(str::to_owned).collect();
-    Some(Base {
-        candidate: Candidate {
-            spec: Some(AccessSpec::bitmap(source, None, None)),
-            access: "bitmap heap scan",
-            node: ScanNode::BitmapHeapScan,
-            indexes,
-            seek_key: None,
-            seek: Vec::new(),
-            applied: Vec::new(),
-            sorted: !rel.query.needs_sort(),
-            early_stop: false,
-            matches: None,
-            est_rows: cost.rows,
-            scan: None,
-            stand_in: None,
-            startup: cost.startup,
-            cost: cost.total,
-        },
-        cost,
-        pathkeys: Vec::new(),
-        presorted: 0,
-    })
+    let spec = Some(AccessSpec::bitmap(source, None, None));
+    let what = (spec, "bitmap heap scan", ScanNode::BitmapHeapScan);
+    Some(Base::unordered(rel, what, indexes, cost))
 }
 
 /// A BitmapOr over the arms of `WHERE … (a OR b)`, each arm searched in

@@ -13,10 +13,11 @@ pub mod stats;
 use super::model::{CostModel, Named};
 use super::query::{Candidate, Query, ScanNode};
 use crate::catalog::IndexSet;
-use crate::pg15::costsize::{self, PathCost};
+use crate::pg15::costsize::{self, rel_width, PathCost};
 use crate::pg15::paths::{self as pg_paths, PathKeys};
 use crate::pg15::selectivity::Clause;
 use crate::pg15::{PgSettings, TableStats};
+use crate::storage::access::AccessSpec;
 use crate::storage::Table;
 use stats::{PgTable, StatsCache};
 
@@ -95,27 +96,45 @@ impl CostModel for Postgres<'_> {
 
 fn seq_scan(rel: &Rel) -> Base {
     let cost = costsize::seq_scan(rel.s, &rel.stats, &rel.quals);
-    Base {
-        candidate: Candidate {
-            spec: None,
-            access: "full scan",
-            node: ScanNode::SeqScan,
-            indexes: Vec::new(),
-            seek_key: None,
-            seek: Vec::new(),
-            applied: Vec::new(),
-            sorted: !rel.query.needs_sort(),
-            early_stop: false,
-            matches: None,
-            est_rows: cost.rows,
-            scan: None,
-            stand_in: None,
-            startup: cost.startup,
-            cost: cost.total,
-        },
+    Base::unordered(
+        rel,
+        (None, "full scan", ScanNode::SeqScan),
+        Vec::new(),
         cost,
-        pathkeys: Vec::new(),
-        presorted: 0,
+    )
+}
+
+impl Base {
+    /// A path that reads the table in no useful order (a Seq Scan, a
+    /// Bitmap Heap Scan): it seeks nothing and sorts under ORDER BY.
+    pub(super) fn unordered(
+        rel: &Rel,
+        (spec, access, node): (Option<AccessSpec>, &'static str, ScanNode),
+        indexes: Vec<String>,
+        cost: PathCost,
+    ) -> Base {
+        Base {
+            candidate: Candidate {
+                spec,
+                access,
+                node,
+                indexes,
+                seek_key: None,
+                seek: Vec::new(),
+                applied: Vec::new(),
+                sorted: !rel.query.needs_sort(),
+                early_stop: false,
+                matches: None,
+                est_rows: cost.rows,
+                scan: None,
+                stand_in: None,
+                startup: cost.startup,
+                cost: cost.total,
+            },
+            cost,
+            pathkeys: Vec::new(),
+            presorted: 0,
+        }
     }
 }
 
@@ -162,22 +181,6 @@ fn finish(rel: &Rel, bases: Vec<Base>) -> Vec<Named> {
         named.push((index, result));
     }
     named
-}
-
-/// `set_rel_width`: each column's average width from its statistics, else
-/// its type's length, else 32 bytes for a varlena.
-fn rel_width(stats: &TableStats, columns: &[usize]) -> f64 {
-    columns
-        .iter()
-        .map(|&c| {
-            let col = &stats.columns[c];
-            match col.ty.typlen() {
-                _ if col.analyzed && col.avg_width > 0 => f64::from(col.avg_width),
-                Some(len) => len as f64,
-                None => 32.0,
-            }
-        })
-        .sum()
 }
 
 /// The path with a Sort when it does not give the ORDER BY, then LIMIT.
